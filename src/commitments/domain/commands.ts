@@ -1,0 +1,42 @@
+import type { CommandBase } from '../../shared/decider.js';
+import type { Milestone, OgpValue } from './events.js';
+
+export type DraftCommitment = CommandBase<'DraftCommitment'> & {
+  commitmentId: string;
+  cycleId: string;
+  policyAreaId: string;
+  title: string;
+  problem: string;
+  description: string;
+  ogpValues: OgpValue[];
+  milestones: Milestone[];
+  leadInstitution: string;
+  supportingInstitutions?: string[];
+  context: {
+    cycle: {
+      exists: boolean;
+      submitted: boolean;
+      pocInstitution: string;
+      policyAreas: { id: string; leadInstitution: string }[];
+    };
+  };
+};
+
+export type ReviseCommitment = CommandBase<'ReviseCommitment'> & {
+  commitmentId: string;
+  title?: string;
+  problem?: string;
+  description?: string;
+  ogpValues?: OgpValue[];
+  milestones?: Milestone[];
+  /** The contributions that caused the revision. */
+  inResponseTo?: string[];
+  context: { contributions: { id: string; exists: boolean; cycleId: string }[] };
+};
+
+export type WithdrawCommitment = CommandBase<'WithdrawCommitment'> & {
+  commitmentId: string;
+  reason?: string | null;
+};
+
+export type CommitmentCommand = DraftCommitment | ReviseCommitment | WithdrawCommitment;
