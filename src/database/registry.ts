@@ -4,9 +4,20 @@
  * never edited.
  */
 import type { MixedList } from 'typeorm';
+import { EventStore1795400000000 } from '../event-store/postgres/migrations/1795400000000-event-store.js';
+import { ALL_PROJECTIONS, PROJECTION_MIGRATIONS } from '../../projections/index.js';
+import { ProjectionState1795500000100 } from '../projection-runner/migrations/1795500000100-projection-state.js';
+import { PersonalDataKeys1795500000000 } from './migrations/1795500000000-personal-data-keys.js';
+import { IdempotencyKeys1795500000001 } from './migrations/1795500000001-idempotency-keys.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ENTITIES: MixedList<Function> = [];
+export const ENTITIES: MixedList<Function> = ALL_PROJECTIONS.flatMap((p) => [...p.entities]);
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [];
+export const MIGRATIONS: Function[] = [
+  EventStore1795400000000,
+  PersonalDataKeys1795500000000,
+  IdempotencyKeys1795500000001,
+  ProjectionState1795500000100,
+  ...PROJECTION_MIGRATIONS,
+];

@@ -101,6 +101,8 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribe(options?: SubscribeOptions): Subscription;
+  /** How many events readAll would return without a limit (optional: an adapter may not count cheaply). */
+  count?(options?: Omit<ReadAllOptions, 'limit'>): Promise<number>;
   /** Position of the last event a reader of the global log can see; null when the log is empty. */
   head(): Promise<string | null>;
   /** Current revision of a stream, or -1 when it does not exist. */

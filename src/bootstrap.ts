@@ -1,0 +1,60 @@
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module.js';
+import { sendProblem } from './http/problem-details.filter.js';
+import { runInRequestContext } from './http/request-context.js';
+import { createValidationPipe } from './http/validation.js';
+import type { Runtime } from './runtime.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+export function openApiDocument(app: INestApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Consultation Record')
+    .setDescription(
+      'Event-sourced record of how a government co-creates its OGP action plan with civil society. ' +
+        'Commands are POSTs answering { id, revision, position }; queries are GETs over projections and accept consistentWith=<position>. ' +
+        'Errors are RFC 9457 application/problem+json.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Builds the Nest application on a resolved runtime: used by main.ts, the tests and the CLI. */
+export async function createApp(runtime: Runtime, options: { logger?: LogLevel[] | false } = {}): Promise<NestExpressApplication> {
+  const level = LEVELS.indexOf(runtime.config.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
+    bodyParser: false,
+    logger: options.logger ?? LEVELS.slice(0, level + 1),
+  });
+  app.set('x-powered-by', false);
+  app.set('query parser', 'extended');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    runInRequestContext({ requestId }, next);
+  });
+  app.useBodyParser('json', { limit: runtime.config.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = openApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'v1/openapi.json' });
+
+  await app.init();
+  // Errors raised before a route (an oversized or malformed body) still answer problem+json.
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    sendProblem(error, req, res);
+  });
+  return app;
+}
+
+export const bootstrapLogger = new Logger('Bootstrap');

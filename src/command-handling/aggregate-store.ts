@@ -1,0 +1,139 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  EVENT_STORE,
+  WrongExpectedRevision,
+  type Actor,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '../event-store/event-store.port.js';
+import { currentRequest } from '../http/request-context.js';
+import { ProblemException } from '../http/problem.js';
+import { encryptPersonalFields } from '../security/personal-fields.js';
+import { AppendSignal } from '../projection-runner/append-signal.js';
+import { PersonalDataVault } from '../security/personal-data.vault.js';
+import type { Decider, DomainEvent } from '../shared/decider.js';
+import { randomId, uuidv5 } from '../shared/ids.js';
+
+export interface Loaded<S> {
+  state: S;
+  /** -1 when the stream does not exist. */
+  revision: number;
+  events: RecordedEvent[];
+}
+
+export interface ExecuteResult {
+  /** Revision of the stream after the command. */
+  revision: number;
+  /** Log position of the stream's last event after the command. */
+  position: string;
+  /** What this command appended (empty when it decided nothing, or on an idempotent replay). */
+  appended: DomainEvent[];
+  /** True when the same request had already been applied and nothing new was appended. */
+  replayed: boolean;
+}
+
+export interface ExecuteOptions<C, E extends DomainEvent, S> {
+  streamId: string;
+  decider: Decider<C, E, S>;
+  /** Builds the command from the current state; it runs again on every retry, so contexts stay fresh. */
+  command: (state: S, loaded: Loaded<S>) => C | Promise<C>;
+  actor: Actor;
+  occurredAt: string;
+  /** The revision the client insists on (If-Match / expectedRevision): no retry when it differs. */
+  expectedRevision?: number;
+  causationId?: string | null;
+  /** Names the event ids of this command deterministically (an idempotent reaction, say). */
+  idSeed?: string;
+}
+
+const MAX_ATTEMPTS = 6;
+
+/**
+ * The write path of every command: load the stream, fold evolve, decide, append with the loaded
+ * revision as expected revision; on a conflict load again and retry a few times, then 409.
+ */
+@Injectable()
+export class AggregateStore {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly vault: PersonalDataVault,
+    @Optional() private readonly signal?: AppendSignal,
+  ) {}
+
+  async load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>): Promise<Loaded<S>> {
+    const events = await this.store.readStream(streamId);
+    const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as unknown as E), decider.initialState);
+    return { state, revision: events.length - 1, events };
+  }
+
+  async execute<C, E extends DomainEvent, S>(options: ExecuteOptions<C, E, S>): Promise<ExecuteResult> {
+    const request = currentRequest();
+    const seed = options.idSeed ?? (request?.idempotencySeed ? `${request.idempotencySeed}|${options.streamId}` : undefined);
+    const eventId = (index: number) => (seed ? uuidv5(`${seed}|event|${index}`) : randomId());
+
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.load<E, S>(options.streamId, options.decider);
+      if (seed) {
+        const replay = this.findReplay(loaded.events, eventId);
+        if (replay) return replay;
+      }
+      if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
+        throw new WrongExpectedRevision(options.streamId, options.expectedRevision, loaded.revision);
+      }
+      const command = await options.command(loaded.state, loaded);
+      const decided = options.decider.decide(command, loaded.state);
+      const last = loaded.events.at(-1);
+      if (decided.length === 0) {
+        return { revision: loaded.revision, position: last?.position ?? (await this.store.head()) ?? '', appended: [], replayed: false };
+      }
+      const correlationId = request?.requestId ?? randomId();
+      const events: NewEvent[] = [];
+      for (const [index, event] of decided.entries()) {
+        events.push({
+          eventId: eventId(index),
+          type: event.type,
+          data: await encryptPersonalFields(this.vault, event.type, event.data as Record<string, unknown>),
+          metadata: {
+            actor: options.actor,
+            correlationId,
+            causationId: options.causationId ?? null,
+            occurredAt: options.occurredAt,
+            schemaVersion: 1,
+            ...(request?.requestId ? { requestId: request.requestId } : {}),
+          },
+        });
+      }
+      try {
+        const result = await this.store.append(options.streamId, events, {
+          expectedRevision: loaded.revision === -1 ? 'no_stream' : loaded.revision,
+        });
+        this.signal?.notify();
+        return { revision: result.nextRevision, position: result.position, appended: decided, replayed: false };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision) || options.expectedRevision !== undefined) throw error;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ProblemException(
+            409,
+            'CONCURRENCY.CONFLICT',
+            'Conflict',
+            `${options.streamId} kept changing while the command ran (${attempt} attempts); send it again`,
+            { actualRevision: error.actualRevision },
+          );
+        }
+        await sleep(2 + Math.floor(Math.random() * 10 * attempt));
+      }
+    }
+  }
+
+  /** The events this request would have appended are already there: answer what was answered. */
+  private findReplay(events: RecordedEvent[], eventId: (index: number) => string): ExecuteResult | undefined {
+    const first = eventId(0);
+    const start = events.findIndex((e) => e.eventId === first);
+    if (start === -1) return undefined;
+    let end = start;
+    while (end + 1 < events.length && events[end + 1].eventId === eventId(end + 1 - start)) end++;
+    return { revision: events[end].revision, position: events[end].position, appended: [], replayed: true };
+  }
+}

@@ -1,0 +1,56 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import pg from 'pg';
+import { RUNTIME, type Runtime } from '../runtime.js';
+import { ENTITIES, MIGRATIONS } from './registry.js';
+import { DATABASE_POOL } from './tokens.js';
+
+class PoolCloser implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE_POOL) private readonly pool: pg.Pool) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** One pg pool for the event store, the vault and idempotency; TypeORM for the read models. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: runtime.databaseUrl,
+          entities: ENTITIES,
+          migrations: MIGRATIONS,
+          migrationsTableName: 'schema_migrations',
+          synchronize: false,
+          migrationsRun: false,
+          logging: false,
+          extra: { max: Math.max(4, Math.ceil(runtime.config.DATABASE_POOL_SIZE / 2)), application_name: 'consultation-record-read' },
+        }),
+      ],
+      providers: [
+        { provide: RUNTIME, useValue: runtime },
+        {
+          provide: DATABASE_POOL,
+          useFactory: () => {
+            const pool = new pg.Pool({
+              connectionString: runtime.databaseUrl,
+              max: runtime.config.DATABASE_POOL_SIZE,
+              connectionTimeoutMillis: 5000,
+              application_name: 'consultation-record',
+            });
+            // An idle client that loses its server must not crash the process; the next query reconnects.
+            pool.on('error', () => undefined);
+            return pool;
+          },
+        },
+        PoolCloser,
+      ],
+      exports: [RUNTIME, DATABASE_POOL, TypeOrmModule],
+    };
+  }
+}

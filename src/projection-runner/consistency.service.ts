@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { ProblemException } from '../http/problem.js';
+import { RUNTIME, type Runtime } from '../runtime.js';
+
+/**
+ * Read your writes: a query given consistentWith=<position> waits until the projections it reads
+ * have seen that position, for at most CONSISTENCY_TIMEOUT_MS, then answers 503 with the lag.
+ */
+@Injectable()
+export class ConsistencyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  async waitFor(projections: readonly string[], position: string | undefined): Promise<void> {
+    if (position === undefined || position === '') return;
+    if (!this.store.isPosition(position)) {
+      throw new ProblemException(400, 'VALIDATION.FAILED', 'Invalid request', 'consistentWith: not a log position', {
+        errors: [{ field: 'consistentWith', reason: 'must be a position returned by a command' }],
+      });
+    }
+    const deadline = Date.now() + this.runtime.config.CONSISTENCY_TIMEOUT_MS;
+    let delay = 5;
+    for (;;) {
+      const rows = (await this.dataSource.query('SELECT name, position, horizon FROM projection_state WHERE name = ANY($1)', [
+        projections,
+      ])) as Array<{ name: string; position: string | null; horizon: string | null }>;
+      const behind = projections.filter((name) => {
+        const row = rows.find((r) => r.name === name);
+        const seen = row?.horizon ?? row?.position ?? null;
+        return seen === null || this.store.comparePositions(seen, position) < 0;
+      });
+      if (behind.length === 0) return;
+      if (Date.now() >= deadline) {
+        throw new ProblemException(
+          503,
+          'PROJECTION.NOT_CAUGHT_UP',
+          'Service Unavailable',
+          `the read models have not reached position ${position} within ${this.runtime.config.CONSISTENCY_TIMEOUT_MS} ms; retry shortly`,
+          { behind: behind.map((name) => ({ name, seen: rows.find((r) => r.name === name)?.horizon ?? null })) },
+        );
+      }
+      await sleep(delay);
+      delay = Math.min(delay * 2, 100);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { RecordedEvent } from '../event-store/event-store.port.js';
+
+/**
+ * What a handler is given: the runner's transaction, with a per-batch cache of rows so that a
+ * batch of events touching the same row reads it once and writes it once. Handlers must derive
+ * everything from the events (never from the clock or another projection's tables): the same
+ * events must give the same rows whatever the batch size.
+ */
+export interface ProjectionStore {
+  /** The row with this primary key, as the batch has left it so far, or null. */
+  get<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): Promise<T | null>;
+  /** Inserts or replaces the whole row (written at the end of the batch). */
+  put<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): void;
+  remove<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): void;
+  /** Rows matching a where clause (pending writes are flushed first, so the answer is current). */
+  find<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T> | FindOptionsWhere<T>[]): Promise<T[]>;
+  /** The transaction itself, for what the helpers above cannot say. Flush first if you read. */
+  readonly manager: EntityManager;
+  flush(): Promise<void>;
+}
+
+export type ProjectionHandler = (event: RecordedEvent, store: ProjectionStore) => Promise<void>;
+
+export interface ProjectionDefinition {
+  /** Stable name, kebab-case: it names the checkpoint and appears in the admin API. */
+  name: string;
+  /** Bump it when the handlers change what they write: the runner rebuilds from the first event. */
+  version: number;
+  /** The read-model tables it owns (database names, created by migrations in the public schema). */
+  tables: readonly string[];
+  /** The entity classes of those tables. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: readonly Function[];
+  handlers: Readonly<Record<string, ProjectionHandler>>;
+}
+
+export const PROJECTIONS = Symbol('PROJECTIONS');
+
+export function handledTypes(definition: ProjectionDefinition): string[] {
+  return Object.keys(definition.handlers).sort();
+}

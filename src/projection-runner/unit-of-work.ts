@@ -1,0 +1,91 @@
+import type { EntityManager, EntityMetadata, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { ProjectionStore } from './projection.js';
+
+interface Slot {
+  row: ObjectLiteral | null;
+  dirty: boolean;
+}
+
+const CHUNK = 500;
+
+/**
+ * The batch cache behind ProjectionStore: reads go to the database once per row and batch;
+ * writes are collected and flushed as one multi-row upsert (and one delete) per table.
+ */
+export class UnitOfWork implements ProjectionStore {
+  private readonly tables = new Map<EntityMetadata, Map<string, Slot>>();
+
+  constructor(readonly manager: EntityManager) {}
+
+  private meta<T extends ObjectLiteral>(entity: EntityTarget<T>): EntityMetadata {
+    return this.manager.connection.getMetadata(entity);
+  }
+
+  private keyOf(meta: EntityMetadata, row: ObjectLiteral): string {
+    return JSON.stringify(
+      meta.primaryColumns.map((c) => {
+        const value: unknown = row[c.propertyName];
+        if (value === undefined || value === null) {
+          throw new Error(`${meta.tableName}: primary key column ${c.propertyName} is missing`);
+        }
+        return value instanceof Date ? value.toISOString() : value;
+      }),
+    );
+  }
+
+  private slots(meta: EntityMetadata): Map<string, Slot> {
+    let slots = this.tables.get(meta);
+    if (!slots) this.tables.set(meta, (slots = new Map()));
+    return slots;
+  }
+
+  async get<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): Promise<T | null> {
+    const meta = this.meta(entity);
+    const slots = this.slots(meta);
+    const k = this.keyOf(meta, key);
+    const cached = slots.get(k);
+    if (cached) return cached.row ? (structuredClone(cached.row) as T) : null;
+    const where = Object.fromEntries(meta.primaryColumns.map((c) => [c.propertyName, key[c.propertyName as keyof T]]));
+    const row = (await this.manager.findOne(entity, { where: where as FindOptionsWhere<T> })) ?? null;
+    slots.set(k, { row: row ? { ...row } : null, dirty: false });
+    return row ? (structuredClone({ ...row }) as T) : null;
+  }
+
+  put<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): void {
+    const meta = this.meta(entity);
+    this.slots(meta).set(this.keyOf(meta, row), { row: structuredClone({ ...row }), dirty: true });
+  }
+
+  remove<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): void {
+    const meta = this.meta(entity);
+    this.slots(meta).set(this.keyOf(meta, key), { row: null, dirty: true });
+  }
+
+  async find<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T> | FindOptionsWhere<T>[]): Promise<T[]> {
+    await this.flush();
+    return this.manager.find(entity, { where });
+  }
+
+  async flush(): Promise<void> {
+    for (const [meta, slots] of this.tables) {
+      const upserts: ObjectLiteral[] = [];
+      const deletes: ObjectLiteral[] = [];
+      for (const [key, slot] of slots) {
+        if (!slot.dirty) continue;
+        slot.dirty = false;
+        if (slot.row) upserts.push(slot.row);
+        else deletes.push(Object.fromEntries(meta.primaryColumns.map((c, i) => [c.propertyName, (JSON.parse(key) as unknown[])[i]])));
+      }
+      // Deletes are rare in projections: one statement per row keeps composite keys simple.
+      for (const where of deletes) await this.manager.delete(meta.target, where);
+      const pk = meta.primaryColumns.map((c) => c.databaseName);
+      const others = meta.columns.filter((c) => !c.isPrimary).map((c) => c.databaseName);
+      for (let i = 0; i < upserts.length; i += CHUNK) {
+        const insert = this.manager.createQueryBuilder().insert().into(meta.target).values(upserts.slice(i, i + CHUNK));
+        if (others.length) insert.orUpdate(others, pk);
+        else insert.orIgnore();
+        await insert.execute();
+      }
+    }
+  }
+}

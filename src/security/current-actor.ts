@@ -1,0 +1,8 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Actor } from '../event-store/event-store.port.js';
+import type { AuthenticatedRequest } from './auth.guard.js';
+
+/** The caller, or undefined on a public route called anonymously. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor | undefined => {
+  return ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+});

@@ -1,0 +1,15 @@
+/** Stream names: `<category>-<aggregate id>`. */
+export const streams = {
+  cycle: (id: string) => `cycle-${id}`,
+  stakeholder: (id: string) => `stakeholder-${id}`,
+  consultation: (id: string) => `consultation-${id}`,
+  contribution: (id: string) => `contribution-${id}`,
+  report: (id: string) => `report-${id}`,
+  commitment: (id: string) => `commitment-${id}`,
+} as const;
+
+/** The aggregate id of a stream named by `streams`. */
+export function aggregateIdOf(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash === -1 ? streamId : streamId.slice(dash + 1);
+}

@@ -1,0 +1,64 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent.js';
+import { createApp } from '../../src/bootstrap.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { resolveSecrets } from '../../src/security/secrets.js';
+import { signToken, type TokenClaims } from '../../src/security/tokens.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  db: TestDatabase;
+  http: TestAgent;
+  config: AppConfig;
+  token(claims: TokenClaims): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const INSTITUTIONS = {
+  poc: 'Office of the Prime Minister',
+  justice: 'Ministry of Justice',
+  finance: 'Ministry of Finance',
+  nais: 'National Agency for Information Society',
+  services: 'Agency for Services',
+} as const;
+
+/**
+ * The real service on a database of its own: real PostgreSQL, real HTTP through supertest.
+ * Projections run unless `projections: false`.
+ */
+export async function startTestApp(
+  options: { projections?: boolean; overrides?: Partial<Record<keyof AppConfig, string | number>> } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig(
+    {},
+    {
+      DATABASE_URL: db.url,
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      MASTER_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'error',
+      PROJECTIONS_ENABLED: options.projections === false ? 'false' : 'true',
+      ...options.overrides,
+    },
+  );
+  const secrets = await resolveSecrets(config);
+  const app = await createApp({ config, databaseUrl: db.url, secrets }, { logger: ['error'] });
+  return {
+    app,
+    db,
+    config,
+    http: request(app.getHttpServer()),
+    token: (claims) => signToken(TEST_JWT_SECRET, claims),
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
