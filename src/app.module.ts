@@ -8,6 +8,7 @@ import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { ProjectionRunnerModule } from './projection-runner/projection-runner.module.js';
+import { ReadModelsModule } from '../projections/read-models.module.js';
 import type { Runtime } from './runtime.js';
 import { AuthGuard } from './security/auth.guard.js';
 import { SecurityModule } from './security/security.module.js';
@@ -28,6 +29,7 @@ export class AppModule {
         SecurityModule,
         CommandHandlingModule,
         ProjectionRunnerModule,
+        ReadModelsModule,
         HealthModule,
         ...FEATURE_MODULES,
       ],

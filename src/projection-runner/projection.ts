@@ -40,3 +40,15 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 export function handledTypes(definition: ProjectionDefinition): string[] {
   return Object.keys(definition.handlers).sort();
 }
+
+/** Types a handler by the domain event it handles. */
+export function on<E extends { type: string; data: object }>(
+  handler: (data: E['data'], event: RecordedEvent, store: ProjectionStore) => Promise<void>,
+): ProjectionHandler {
+  return (event, store) => handler(event.data as E['data'], event, store);
+}
+
+/** Whole days from one instant to a later one (what "days to response" counts). */
+export function wholeDaysBetween(from: Date, to: Date): number {
+  return Math.floor((to.getTime() - from.getTime()) / 86_400_000);
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiProblems } from '../../src/command-handling/command-response.js';
+import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ListQuery, ReadQuery } from '../../src/read-side/pagination.js';
+import { Public } from '../../src/security/auth.guard.js';
+import { CurrentActor } from '../../src/security/current-actor.js';
+import { GetAccountabilityQuery, ListContributionsQuery } from './accountability.queries.js';
+
+const STATUSES = ['received', 'responded', 'revision_requested', 'endorsed', 'published', 'withdrawn', 'duplicate'] as const;
+
+export class ListContributionsParams extends ListQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cycleId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() consultationId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() policyAreaId?: string;
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  addressed?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) stakeholderId?: string;
+}
+
+@ApiTags('accountability')
+@ApiBearerAuth()
+@Controller('v1/contributions')
+export class AccountabilityController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Contributions and what became of them (anonymous callers: published ones only, without personal data)' })
+  @ApiProblems(400, 401, 503)
+  list(@QueryParams() params: ListContributionsParams, @CurrentActor() actor: Actor | undefined) {
+    const { cursor, limit, consistentWith, ...filters } = params;
+    return this.queries.execute(new ListContributionsQuery(filters, actor, limit ?? 50, cursor, consistentWith));
+  }
+
+  @Get(':id/accountability')
+  @Public()
+  @ApiOperation({ summary: '"Was this addressed?": status, decision, rationale, commitments, who and when, POC review, publication' })
+  @ApiProblems(400, 401, 404, 503)
+  accountability(@Param('id') id: string, @QueryParams() params: ReadQuery, @CurrentActor() actor: Actor | undefined) {
+    return this.queries.execute(new GetAccountabilityQuery(id, actor, params.consistentWith));
+  }
+}

@@ -1,0 +1,169 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository, type SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ProblemException } from '../../src/http/problem.js';
+import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import { maySeePersonalData, readerOf, type Reader } from '../../src/read-side/access.js';
+import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
+import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
+import { AccountabilityRow } from './accountability.entity.js';
+
+export interface AccountabilityView {
+  contributionId: string;
+  cycleId: string;
+  consultationId: string;
+  policyAreaId: string | null;
+  stakeholderId: string | null;
+  channel: string;
+  body: string | null;
+  bodyErased: boolean;
+  commitmentId: string | null;
+  receivedAt: string;
+  late: boolean;
+  source: unknown;
+  status: string;
+  addressed: boolean;
+  decision: string | null;
+  rationale: string | null;
+  commitmentIds: string[];
+  responseNumber: number;
+  respondedAt: string | null;
+  respondedBy: { id: string | null; institution: string | null } | null;
+  reviewVerdict: string | null;
+  reviewComment: string | null;
+  publishedAt: string | null;
+  duplicateOf: string | null;
+  daysToResponse: number | null;
+  withdrawn: boolean;
+  withdrawnAt: string | null;
+  redacted: boolean;
+  redactionReason: string | null;
+  position: string;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** What a reader may see of a row (null: not at all). Public: published, not withdrawn, no personal data. */
+export async function presentAccountability(row: AccountabilityRow, reader: Reader, presenter: PersonalTextPresenter): Promise<AccountabilityView | null> {
+  const own = reader.kind === 'stakeholder' && row.stakeholderId === reader.actor.id;
+  const full = reader.kind === 'official' || own;
+  if (!full && (row.publishedAt === null || row.withdrawn)) return null;
+  const body = row.redacted && !full ? { text: null, erased: false } : await presenter.present(row.body, maySeePersonalData(reader, row.stakeholderId));
+  return {
+    contributionId: row.contributionId,
+    cycleId: row.cycleId,
+    consultationId: row.consultationId,
+    policyAreaId: row.policyAreaId,
+    stakeholderId: row.personal && !full ? null : row.stakeholderId,
+    channel: row.channel,
+    body: row.redacted && reader.kind !== 'official' ? null : body.text,
+    bodyErased: body.erased,
+    commitmentId: row.commitmentId,
+    receivedAt: row.receivedAt.toISOString(),
+    late: row.late,
+    source: row.source,
+    status: row.status,
+    addressed: row.addressed,
+    decision: row.decision,
+    rationale: row.rationale,
+    commitmentIds: row.commitmentIds,
+    responseNumber: row.responseNumber,
+    respondedAt: iso(row.respondedAt),
+    respondedBy: row.respondedBy && { id: full ? row.respondedBy.id : null, institution: row.respondedBy.institution },
+    reviewVerdict: row.ownVerdict,
+    reviewComment: full ? row.reviewComment : null,
+    publishedAt: iso(row.publishedAt),
+    duplicateOf: row.duplicateOf,
+    daysToResponse: row.daysToResponse,
+    withdrawn: row.withdrawn,
+    withdrawnAt: iso(row.withdrawnAt),
+    redacted: row.redacted,
+    redactionReason: row.redactionReason,
+    position: row.position,
+  };
+}
+
+export class GetAccountabilityQuery extends Query<AccountabilityView> {
+  constructor(
+    readonly contributionId: string,
+    readonly actor: Actor | undefined,
+    readonly consistentWith?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetAccountabilityQuery)
+export class GetAccountabilityHandler implements IQueryHandler<GetAccountabilityQuery, AccountabilityView> {
+  constructor(
+    @InjectRepository(AccountabilityRow) private readonly rows: Repository<AccountabilityRow>,
+    private readonly consistency: ConsistencyService,
+    private readonly presenter: PersonalTextPresenter,
+  ) {}
+
+  async execute({ contributionId, actor, consistentWith }: GetAccountabilityQuery): Promise<AccountabilityView> {
+    await this.consistency.waitFor(['accountability'], consistentWith);
+    const row = /^[0-9a-f-]{36}$/i.test(contributionId) ? await this.rows.findOneBy({ contributionId }) : null;
+    const view = row && (await presentAccountability(row, readerOf(actor), this.presenter));
+    if (!view) throw new ProblemException(404, 'CONTRIBUTION.NOT_FOUND', 'Not Found', `no contribution ${contributionId} that you may read`);
+    return view;
+  }
+}
+
+export interface ContributionFilters {
+  cycleId?: string;
+  consultationId?: string;
+  policyAreaId?: string;
+  status?: string;
+  addressed?: boolean;
+  stakeholderId?: string;
+}
+
+export class ListContributionsQuery extends Query<Page<AccountabilityView>> {
+  constructor(
+    readonly filters: ContributionFilters,
+    readonly actor: Actor | undefined,
+    readonly limit: number,
+    readonly cursor?: string,
+    readonly consistentWith?: string,
+  ) {
+    super();
+  }
+}
+
+/** Restricts a query to the rows a reader may list. */
+export function visibleTo(qb: SelectQueryBuilder<AccountabilityRow>, reader: Reader): SelectQueryBuilder<AccountabilityRow> {
+  if (reader.kind === 'official') return qb;
+  const published = 'a.published_at IS NOT NULL AND NOT a.withdrawn';
+  if (reader.kind === 'public') return qb.andWhere(published);
+  return qb.andWhere(new Brackets((w) => w.where(published).orWhere('a.stakeholder_id = :me', { me: reader.actor.id })));
+}
+
+@QueryHandler(ListContributionsQuery)
+export class ListContributionsHandler implements IQueryHandler<ListContributionsQuery, Page<AccountabilityView>> {
+  constructor(
+    @InjectRepository(AccountabilityRow) private readonly rows: Repository<AccountabilityRow>,
+    private readonly consistency: ConsistencyService,
+    private readonly presenter: PersonalTextPresenter,
+  ) {}
+
+  async execute(query: ListContributionsQuery): Promise<Page<AccountabilityView>> {
+    await this.consistency.waitFor(['accountability'], query.consistentWith);
+    const reader = readerOf(query.actor);
+    const f = query.filters;
+    const qb = this.rows.createQueryBuilder('a');
+    if (f.cycleId) qb.andWhere('a.cycle_id = :cycleId', { cycleId: f.cycleId });
+    if (f.consultationId) qb.andWhere('a.consultation_id = :consultationId', { consultationId: f.consultationId });
+    if (f.policyAreaId) qb.andWhere('a.policy_area_id = :policyAreaId', { policyAreaId: f.policyAreaId });
+    if (f.status) qb.andWhere('a.status = :status', { status: f.status });
+    if (f.addressed !== undefined) qb.andWhere('a.addressed = :addressed', { addressed: f.addressed });
+    if (f.stakeholderId) qb.andWhere('a.stakeholder_id = :stakeholderId', { stakeholderId: f.stakeholderId });
+    visibleTo(qb, reader);
+    const after = decodeCursor(query.cursor, 2);
+    if (after) qb.andWhere('(a.received_at, a.contribution_id) > (:at, :id)', { at: after[0], id: after[1] });
+    const rows = await qb.orderBy('a.received_at', 'ASC').addOrderBy('a.contribution_id', 'ASC').limit(query.limit + 1).getMany();
+    const page = await toPage(rows, query.limit, (r) => [r.receivedAt.toISOString(), r.contributionId], (r) => presentAccountability(r, reader, this.presenter));
+    return { items: page.items.filter((v): v is AccountabilityView => v !== null), nextCursor: page.nextCursor };
+  }
+}

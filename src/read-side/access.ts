@@ -1,0 +1,19 @@
+import type { Actor } from '../event-store/event-store.port.js';
+
+/**
+ * Who reads what: poc, lfp and auditor read everything; a stakeholder its own contributions;
+ * anonymous callers only what is published, without personal data.
+ */
+export type Reader = { kind: 'official'; actor: Actor } | { kind: 'stakeholder'; actor: Actor } | { kind: 'public' };
+
+export function readerOf(actor: Actor | undefined): Reader {
+  if (!actor) return { kind: 'public' };
+  if (actor.role === 'stakeholder') return { kind: 'stakeholder', actor };
+  return { kind: 'official', actor };
+}
+
+/** May this reader see personal data about (or written by) this stakeholder? */
+export function maySeePersonalData(reader: Reader, stakeholderId: string | null): boolean {
+  if (reader.kind === 'official') return true;
+  return reader.kind === 'stakeholder' && stakeholderId !== null && reader.actor.id === stakeholderId;
+}
