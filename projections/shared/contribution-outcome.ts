@@ -1,0 +1,122 @@
+import type { EntityTarget } from 'typeorm';
+import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
+import type { ProjectionStore } from '../../src/projection-runner/projection.js';
+
+/**
+ * The columns a per-contribution read model keeps to show "what became of it". `own*` is the
+ * contribution's own response; the unprefixed fields are what it shows, which for a duplicate are
+ * its canonical root's, following every later change of that root.
+ */
+export interface OutcomeColumns {
+  contributionId: string;
+  withdrawn: boolean;
+  duplicateOf: string | null;
+  canonicalRoot: string | null;
+  ownDecision: string | null;
+  ownRationale: string | null;
+  ownCommitmentIds: string[];
+  ownVerdict: string | null;
+  ownPublishedAt: Date | null;
+  status: string;
+  addressed: boolean;
+  decision: string | null;
+  rationale: string | null;
+  commitmentIds: string[];
+  publishedAt: Date | null;
+  position: string;
+}
+
+/** The outcome fields of a contribution that has just been received. */
+export const NO_OUTCOME = {
+  withdrawn: false,
+  duplicateOf: null,
+  canonicalRoot: null,
+  ownDecision: null,
+  ownRationale: null,
+  ownCommitmentIds: [] as string[],
+  ownVerdict: null,
+  ownPublishedAt: null,
+  status: 'received',
+  addressed: false,
+  decision: null,
+  rationale: null,
+  commitmentIds: [] as string[],
+  publishedAt: null,
+} satisfies Omit<OutcomeColumns, 'contributionId' | 'position'>;
+
+/** `addressed`: a reasoned response the POC has not sent back for revision. */
+const ownAddressed = (row: OutcomeColumns) => row.ownDecision !== null && row.ownVerdict !== 'revision_requested';
+
+function ownStatus(row: OutcomeColumns): string {
+  if (row.withdrawn) return 'withdrawn';
+  if (row.duplicateOf !== null) return 'duplicate';
+  if (row.ownPublishedAt !== null) return 'published';
+  if (row.ownVerdict === 'endorsed') return 'endorsed';
+  if (row.ownVerdict === 'revision_requested') return 'revision_requested';
+  if (row.ownDecision !== null) return 'responded';
+  return 'received';
+}
+
+/** What the row shows: its own response, or, for a duplicate, its canonical root's. */
+export function presentOutcome<T extends OutcomeColumns>(row: T, root: OutcomeColumns | null): T {
+  const source = row.duplicateOf !== null ? root : row;
+  return {
+    ...row,
+    status: ownStatus(row),
+    decision: source?.ownDecision ?? null,
+    rationale: source?.ownRationale ?? null,
+    commitmentIds: source?.ownCommitmentIds ?? [],
+    addressed: source ? ownAddressed(source) : false,
+    publishedAt: source?.ownPublishedAt ?? null,
+  };
+}
+
+/** Keeps one read model's per-contribution rows and their duplicates consistent. */
+export function outcomeTracker<T extends OutcomeColumns>(entity: EntityTarget<T>) {
+  const key = (contributionId: string) => ({ contributionId }) as Partial<T>;
+
+  async function get(store: ProjectionStore, contributionId: string): Promise<T> {
+    const row = await store.get(entity, key(contributionId));
+    if (!row) throw new Error(`no row for contribution ${contributionId}`);
+    return row;
+  }
+
+  return {
+    get,
+
+    /** Writes a new or changed contribution and refreshes every duplicate that shows its response. */
+    async save(store: ProjectionStore, row: T, event: RecordedEvent): Promise<void> {
+      const root = row.canonicalRoot === null ? null : await store.get(entity, key(row.canonicalRoot));
+      const updated = presentOutcome({ ...row, position: event.position }, root);
+      store.put(entity, updated);
+      if (updated.duplicateOf !== null) return;
+      for (const dependent of await store.find(entity, { canonicalRoot: updated.contributionId } as never)) {
+        store.put(entity, presentOutcome({ ...dependent, position: event.position }, updated));
+      }
+    },
+
+    /** ContributionMarkedDuplicate: the row and those that showed its response now show the root's. */
+    async markDuplicate(store: ProjectionStore, contributionId: string, canonicalId: string, event: RecordedEvent): Promise<void> {
+      const row = await get(store, contributionId);
+      const canonical = await get(store, canonicalId);
+      const rootId = canonical.canonicalRoot ?? canonical.contributionId;
+      const root = await store.get(entity, key(rootId));
+      store.put(entity, presentOutcome({ ...row, duplicateOf: canonicalId, canonicalRoot: rootId, position: event.position }, root));
+      for (const dependent of await store.find(entity, { canonicalRoot: contributionId } as never)) {
+        store.put(entity, presentOutcome({ ...dependent, canonicalRoot: rootId, position: event.position }, root));
+      }
+    },
+
+    /** The own-response fields of ContributionResponded: review and publication start over. */
+    responded(row: T, data: { decision: string; rationale: string; commitmentIds: string[] }): T {
+      return {
+        ...row,
+        ownDecision: data.decision,
+        ownRationale: data.rationale,
+        ownCommitmentIds: [...data.commitmentIds].sort(),
+        ownVerdict: null,
+        ownPublishedAt: null,
+      };
+    },
+  };
+}
