@@ -97,6 +97,13 @@ export class AppConfig {
   @Max(3650, { message: 'OVERDUE_DAYS must be an integer between 1 and 3650' })
   OVERDUE_DAYS: number = 30;
 
+  /** Events per projection transaction (each batch and its checkpoint commit together). */
+  @Transform(toInt)
+  @IsInt({ message: 'PROJECTION_BATCH_SIZE must be an integer between 1 and 10000' })
+  @Min(1, { message: 'PROJECTION_BATCH_SIZE must be an integer between 1 and 10000' })
+  @Max(10000, { message: 'PROJECTION_BATCH_SIZE must be an integer between 1 and 10000' })
+  PROJECTION_BATCH_SIZE: number = 500;
+
   /** Whether the projection runner starts with the service (off for one-shot CLI work). */
   @IsIn(['true', 'false'], { message: 'PROJECTIONS_ENABLED must be true or false' })
   PROJECTIONS_ENABLED: 'true' | 'false' = 'true';

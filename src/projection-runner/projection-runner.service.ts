@@ -291,7 +291,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     @Inject(RUNTIME) private readonly runtime: Runtime,
     readonly signal: AppendSignal,
   ) {
-    this.options = { ...DEFAULTS };
+    this.options = { ...DEFAULTS, batchSize: runtime.config.PROJECTION_BATCH_SIZE };
     for (const definition of definitions) this.workers.set(definition.name, new Worker(definition, this));
   }
 

@@ -32,15 +32,21 @@ export const INSTITUTIONS = {
  * Projections run unless `projections: false`.
  */
 export async function startTestApp(
-  options: { projections?: boolean; overrides?: Partial<Record<keyof AppConfig, string | number>> } = {},
+  options: {
+    projections?: boolean;
+    overrides?: Partial<Record<keyof AppConfig, string | number>>;
+    /** Restart on an existing database (left in place by close()). */
+    db?: TestDatabase;
+    masterKey?: string;
+  } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = options.db ?? (await createTestDatabase());
   const config = loadConfig(
     {},
     {
       DATABASE_URL: db.url,
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
-      MASTER_KEY: randomBytes(32).toString('base64'),
+      MASTER_KEY: options.masterKey ?? randomBytes(32).toString('base64'),
       LOG_LEVEL: 'error',
       PROJECTIONS_ENABLED: options.projections === false ? 'false' : 'true',
       ...options.overrides,
@@ -56,7 +62,7 @@ export async function startTestApp(
     token: (claims) => signToken(TEST_JWT_SECRET, claims),
     async close() {
       await app.close();
-      await db.drop();
+      if (!options.db) await db.drop();
     },
   };
 }

@@ -1,0 +1,31 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../app.module.js';
+import { loadConfig } from '../../config/app-config.js';
+import { prepareRuntime } from '../../startup.js';
+import type { CliCommand } from '../cli-command.js';
+
+/** A process that only runs the projections (and reactors), e.g. beside HTTP-only instances. */
+export const projectionsCommand: CliCommand = {
+  name: 'projections',
+  summary: 'run the projection runner (no HTTP) until SIGINT/SIGTERM',
+  usage: 'npm run cli -- projections',
+  async run() {
+    const logger = new Logger('Projections');
+    // This process exists to run them, whatever PROJECTIONS_ENABLED says for the HTTP instances.
+    const config = loadConfig(undefined, { PROJECTIONS_ENABLED: 'true' });
+    const started = await prepareRuntime(config, logger);
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(started.runtime), {
+      logger: ['error', 'warn', 'log'],
+    });
+    await app.init();
+    logger.log('running projections; Ctrl-C to stop');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await app.close();
+    await started.stopDatabase();
+    return 0;
+  },
+};
