@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.port.js';
 import { RUNTIME, type Runtime } from '../runtime.js';
 import { AppendSignal } from './append-signal.js';
+import { LockSession } from './lock-session.js';
 import { handledTypes, PROJECTIONS, type ProjectionDefinition } from './projection.js';
 import { applyEvents, createScratchTables, dropSchema, ProjectionHandlerError, quoteIdent, useSchema } from './replay.js';
 
@@ -68,7 +69,6 @@ class Mutex {
 class Worker {
   status: WorkerStatus = 'stopped';
   readonly mutex = new Mutex();
-  private lockRunner: QueryRunner | undefined;
   private loop: Promise<void> | undefined;
   private rebuilding: Promise<void> | undefined;
   private readonly abort = new AbortController();
@@ -86,9 +86,10 @@ class Worker {
   }
 
   start(): void {
-    this.loop ??= this.run().catch((error: unknown) => {
-      this.status = 'failed';
+    this.loop ??= this.run().catch(async (error: unknown) => {
       this.logger.error(`stopped: ${(error as Error)?.stack ?? String(error)}`);
+      await this.runner.setStatus(this.definition.name, 'failed', (error as Error)?.message ?? String(error), null).catch(() => undefined);
+      this.status = 'failed';
     });
   }
 
@@ -101,14 +102,13 @@ class Worker {
   }
 
   private async run(): Promise<void> {
-    const { dataSource } = this.runner;
-    this.lockRunner = dataSource.createQueryRunner();
-    await this.lockRunner.connect();
     this.status = 'standby';
+    const key = lockKey(this.definition.name);
     while (!this.stopped) {
-      const [{ locked }] = (await this.lockRunner.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [lockKey(this.definition.name)])) as Array<{
-        locked: boolean;
-      }>;
+      const locked = await this.runner.locks.tryLock(key).catch((error: unknown) => {
+        this.logger.warn(`could not take the projection lock: ${(error as Error).message}`);
+        return false;
+      });
       if (locked) break;
       await this.runner.signal.wait(this.runner.options.standbyMs, this.abort.signal);
     }
@@ -132,9 +132,10 @@ class Worker {
       } catch (error) {
         if (this.stopped) return;
         if (error instanceof ProjectionHandlerError) {
-          this.status = 'failed';
           this.logger.error(error.message);
+          // Recorded before it shows, so whoever sees "failed" also sees which event.
           await this.runner.setStatus(this.definition.name, 'failed', error.message, error.event.eventId);
+          this.status = 'failed';
           await this.releaseLock();
           return;
         }
@@ -266,11 +267,7 @@ class Worker {
   }
 
   private async releaseLock(): Promise<void> {
-    const runner = this.lockRunner;
-    this.lockRunner = undefined;
-    if (!runner) return;
-    await runner.query('SELECT pg_advisory_unlock($1::bigint)', [lockKey(this.definition.name)]).catch(() => undefined);
-    await runner.release().catch(() => undefined);
+    await this.runner.locks.unlock(lockKey(this.definition.name));
   }
 }
 
@@ -282,6 +279,7 @@ class Worker {
 export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly workers = new Map<string, Worker>();
   readonly options: RunnerOptions;
+  readonly locks: LockSession;
   private readonly logger = new Logger('ProjectionRunner');
 
   constructor(
@@ -292,6 +290,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     readonly signal: AppendSignal,
   ) {
     this.options = { ...DEFAULTS, batchSize: runtime.config.PROJECTION_BATCH_SIZE };
+    this.locks = new LockSession(runtime.databaseUrl);
     for (const definition of definitions) this.workers.set(definition.name, new Worker(definition, this));
   }
 
@@ -309,6 +308,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
 
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
+    await this.locks.close();
   }
 
   definition(name: string): ProjectionDefinition | undefined {
@@ -360,7 +360,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
         const row = byName.get(definition.name);
         const worker = this.workers.get(definition.name);
         const lag = await this.lag(definition, row?.position ?? null);
-        const status = worker && worker.status !== 'stopped' && worker.status !== 'standby' ? worker.status : (row?.status ?? 'pending');
+        // The row is the truth for running/failed (whichever process runs it); a rebuild under
+        // way in this process is the one thing only memory knows.
+        const status = worker?.status === 'rebuilding' ? 'rebuilding' : (row?.status ?? 'pending');
         return {
           name: definition.name,
           version: definition.version,

@@ -33,7 +33,7 @@ async function accountabilityStatus(app: TestApp) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  t = await startTestApp({ db, overrides: { PROJECTION_BATCH_SIZE: 5 } });
+  t = await startTestApp({ db, overrides: { PROJECTION_BATCH_SIZE: 10, CONSISTENCY_TIMEOUT_MS: 60000 } });
   poc = await t.token({ sub: 'poc-1', role: 'poc', institution: 'Office of the Prime Minister' });
   const store = t.app.get<EventStore>(EVENT_STORE);
   const cycleId = randomUUID();
@@ -64,7 +64,7 @@ test('a version bump rebuilds into new tables while the old ones keep answering,
   // As if the stored tables were built by version 0 of the projection: the next start rebuilds.
   await t.app.get(DataSource).query(`UPDATE projection_state SET version = 0 WHERE name = 'accountability'`);
   await t.close();
-  t = await startTestApp({ db, overrides: { PROJECTION_BATCH_SIZE: 5 } });
+  t = await startTestApp({ db, overrides: { PROJECTION_BATCH_SIZE: 10, CONSISTENCY_TIMEOUT_MS: 60000 } });
 
   const during = await waitFor('the rebuild to be under way', async () => {
     const s = await accountabilityStatus(t);
