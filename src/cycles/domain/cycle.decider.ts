@@ -271,7 +271,9 @@ function setComplianceThresholds(command: SetComplianceThresholds, state: CycleS
       throw invalid(CycleErrors.INVALID_THRESHOLDS, `${name} must be a positive integer`, `thresholds.${name}`);
     }
   }
-  return [{ type: 'ComplianceThresholdsSet', data: { cycleId: command.cycleId, thresholds: { ...state.thresholds, ...command.thresholds } } }];
+  // Only the thresholds given: a key present as undefined must not wipe a stored one.
+  const changes = Object.fromEntries(given.map((name) => [name, command.thresholds[name]]));
+  return [{ type: 'ComplianceThresholdsSet', data: { cycleId: command.cycleId, thresholds: { ...state.thresholds, ...changes } } }];
 }
 
 function evolve(state: CycleState, event: CycleEvent): CycleState {

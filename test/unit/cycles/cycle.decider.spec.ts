@@ -356,6 +356,18 @@ describe('cycle decider', () => {
       });
     });
 
+    it('ignores a threshold present but undefined instead of wiping the stored one', () => {
+      const earlier: CycleEvent = { type: 'ComplianceThresholdsSet', data: { cycleId, thresholds: { ...DEFAULT_THRESHOLDS, forumMaxGapDays: 90 } } };
+      const [event] = spec(cycleDecider)
+        .given([opened, earlier])
+        .when(setThresholds({ forumMaxGapDays: undefined as unknown as number, timelineNoticeDays: 21 }))
+        .events();
+      expect(event.data).toEqual({
+        cycleId,
+        thresholds: { forumMaxGapDays: 90, timelineNoticeDays: 21, consultationNoticeDays: 14, repositoryUpdatesPerYear: 2 },
+      });
+    });
+
     it.each([0, -14, 1.5, Number.NaN])('refuses %p as a threshold', (value) => {
       const error = spec(cycleDecider).given([opened]).when(setThresholds({ timelineNoticeDays: value })).thenThrows('CYCLE.INVALID_THRESHOLDS', 'invalid');
       expect(error.details).toEqual({ field: 'thresholds.timelineNoticeDays' });

@@ -1,0 +1,53 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../command-handling/aggregate-store.js';
+import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandResult } from '../../command-handling/command-response.js';
+import { ContextLoader } from '../../command-handling/context-loader.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import { nextId } from '../../http/request-context.js';
+import { streams } from '../../shared/streams.js';
+import { SurveyReaction } from '../survey-reactor.js';
+import type { SubmitSurveyResponseRequest } from './consultation.dto.js';
+import { executeOnConsultation } from './execute-on-consultation.js';
+
+export class SubmitSurveyResponseCommand {
+  constructor(
+    readonly consultationId: string,
+    readonly body: SubmitSurveyResponseRequest,
+    readonly meta: CommandMeta,
+  ) {}
+}
+
+/**
+ * Appends the response to the consultation, then runs the survey reaction at once, so that the
+ * answer can list contributions that exist. A crash in between is caught up by the SurveyReactor.
+ */
+@CommandHandler(SubmitSurveyResponseCommand)
+export class SubmitSurveyResponseHandler implements ICommandHandler<SubmitSurveyResponseCommand, CommandResult> {
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly contexts: ContextLoader,
+    private readonly reaction: SurveyReaction,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ consultationId, body, meta }: SubmitSurveyResponseCommand): Promise<CommandResult> {
+    const responseId = nextId();
+    // The respondent the decider will see (a stakeholder naming no one answers as itself): it checks that it
+    // exists, and its kind decides whether the text is personal.
+    const respondentId = body.stakeholderId === undefined && meta.actor.role === 'stakeholder' ? meta.actor.id : (body.stakeholderId ?? null);
+    const result = await executeOnConsultation(this.aggregates, consultationId, meta, async () => ({
+      type: 'SubmitSurveyResponse',
+      responseId,
+      stakeholderId: body.stakeholderId,
+      answers: body.answers,
+      late: body.late,
+      context: { stakeholder: respondentId === null ? null : await this.contexts.stakeholder(respondentId) },
+    }));
+    // The response as stored (text of an individual encrypted), also when this was a replay.
+    const [response] = await this.store.readStream(streams.consultation(consultationId), { from: result.revision, limit: 1 });
+    const reaction = await this.reaction.react(response);
+    return { ...result, id: responseId, consultationId, position: reaction.position, contributionIds: reaction.contributionIds };
+  }
+}

@@ -1,0 +1,38 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../command-handling/aggregate-store.js';
+import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandResult } from '../../command-handling/command-response.js';
+import { ContextLoader } from '../../command-handling/context-loader.js';
+import type { MarkDuplicateRequest } from './contribution.dto.js';
+import { executeOnContribution } from './execute-on-contribution.js';
+
+export class MarkDuplicateCommand {
+  constructor(
+    readonly contributionId: string,
+    readonly body: MarkDuplicateRequest,
+    readonly meta: CommandMeta,
+  ) {}
+}
+
+@CommandHandler(MarkDuplicateCommand)
+export class MarkDuplicateHandler implements ICommandHandler<MarkDuplicateCommand, CommandResult> {
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly context: ContextLoader,
+  ) {}
+
+  execute({ contributionId, body, meta }: MarkDuplicateCommand): Promise<CommandResult> {
+    return executeOnContribution(this.aggregates, contributionId, meta, async () => {
+      // The chain lets the decider refuse a loop (A duplicates B, which already leads back to A).
+      const [canonical, chain] = await Promise.all([
+        this.context.contribution(body.canonicalId),
+        this.context.duplicateChain(body.canonicalId),
+      ]);
+      return {
+        type: 'MarkDuplicate',
+        canonicalId: body.canonicalId,
+        context: { canonical: { ...canonical, chain } },
+      };
+    });
+  }
+}

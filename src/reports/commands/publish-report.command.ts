@@ -1,0 +1,26 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../command-handling/aggregate-store.js';
+import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandResult } from '../../command-handling/command-response.js';
+import { executeOnReport } from './execute-on-report.js';
+import type { PublishReportRequest } from './report.dto.js';
+
+export class PublishReportCommand {
+  constructor(
+    readonly reportId: string,
+    readonly body: PublishReportRequest,
+    readonly meta: CommandMeta,
+  ) {}
+}
+
+@CommandHandler(PublishReportCommand)
+export class PublishReportHandler implements ICommandHandler<PublishReportCommand, CommandResult> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  execute({ reportId, body, meta }: PublishReportCommand): Promise<CommandResult> {
+    return executeOnReport(this.aggregates, reportId, meta, () => ({
+      type: 'PublishReport',
+      url: body.url ?? null,
+    }));
+  }
+}

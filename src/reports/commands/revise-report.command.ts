@@ -1,0 +1,32 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../command-handling/aggregate-store.js';
+import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandResult } from '../../command-handling/command-response.js';
+import { ContextLoader } from '../../command-handling/context-loader.js';
+import { executeOnReport } from './execute-on-report.js';
+import type { ReviseReportRequest } from './report.dto.js';
+
+export class ReviseReportCommand {
+  constructor(
+    readonly reportId: string,
+    readonly body: ReviseReportRequest,
+    readonly meta: CommandMeta,
+  ) {}
+}
+
+@CommandHandler(ReviseReportCommand)
+export class ReviseReportHandler implements ICommandHandler<ReviseReportCommand, CommandResult> {
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly context: ContextLoader,
+  ) {}
+
+  execute({ reportId, body, meta }: ReviseReportCommand): Promise<CommandResult> {
+    return executeOnReport(this.aggregates, reportId, meta, async () => ({
+      type: 'ReviseReport',
+      summary: body.summary,
+      contributionIds: body.contributionIds,
+      context: { contributions: await this.context.contributions(body.contributionIds) },
+    }));
+  }
+}

@@ -1,0 +1,23 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../command-handling/aggregate-store.js';
+import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandResult } from '../../command-handling/command-response.js';
+import { executeOnReport } from './execute-on-report.js';
+
+export class SubmitReportCommand {
+  constructor(
+    readonly reportId: string,
+    readonly meta: CommandMeta,
+  ) {}
+}
+
+@CommandHandler(SubmitReportCommand)
+export class SubmitReportHandler implements ICommandHandler<SubmitReportCommand, CommandResult> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  execute({ reportId, meta }: SubmitReportCommand): Promise<CommandResult> {
+    return executeOnReport(this.aggregates, reportId, meta, () => ({
+      type: 'SubmitReport',
+    }));
+  }
+}
