@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { OutcomeRow } from '../shared/outcome-row.js';
+
+/** One row per consultation: what was announced, whether it closed, its latest report's status. */
+@Entity({ name: 'consultation_summary' })
+export class ConsultationSummaryRow {
+  @PrimaryColumn('uuid', { name: 'consultation_id' }) consultationId: string;
+  @Column('uuid', { name: 'cycle_id' }) cycleId: string;
+  @Column('uuid', { name: 'policy_area_id', nullable: true }) policyAreaId: string | null;
+  @Column('text') kind: string;
+  @Column('text') title: string;
+  @Column('timestamptz', { name: 'announced_at' }) announcedAt: Date;
+  @Column('timestamptz', { name: 'opens_at' }) opensAt: Date;
+  @Column('timestamptz', { name: 'closes_at' }) closesAt: Date;
+  @Column('boolean') closed: boolean;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
+  /** The report drafted last for this consultation, whose status the summary shows. */
+  @Column('uuid', { name: 'report_id', nullable: true }) reportId: string | null;
+  /** none | draft | submitted | accepted | published */
+  @Column('text', { name: 'report_status' }) reportStatus: string;
+  /** Log position of the last event that changed this row. */
+  @Column('text') position: string;
+}
+
+/**
+ * One row per contribution (of every consultation: a duplicate may follow a canonical of another
+ * one): what the summary counts, grouped at query time.
+ */
+@Entity({ name: 'consultation_summary_contribution' })
+@Index('consultation_summary_contribution_consultation', ['consultationId'])
+@Index('consultation_summary_contribution_root', ['canonicalRoot'])
+export class ConsultationSummaryContributionRow extends OutcomeRow {
+  @Column('uuid', { name: 'consultation_id' }) consultationId: string;
+  @Column('boolean') late: boolean;
+}

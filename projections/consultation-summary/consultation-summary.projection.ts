@@ -1,0 +1,68 @@
+import type { ConsultationAnnounced, ConsultationClosed } from '../../src/consultations/domain/events.js';
+import type { ContributionReceived } from '../../src/contributions/domain/events.js';
+import { on, type ProjectionDefinition, type ProjectionHandler, type ProjectionStore } from '../../src/projection-runner/projection.js';
+import type { ReportDrafted, ReportStatus } from '../../src/reports/domain/events.js';
+import { NO_OUTCOME, outcomeTracker } from '../shared/contribution-outcome.js';
+import { outcomeHandlers } from '../shared/outcome-handlers.js';
+import { ConsultationSummaryContributionRow, ConsultationSummaryRow } from './consultation-summary.entity.js';
+
+const contributions = outcomeTracker(ConsultationSummaryContributionRow);
+
+async function consultation(store: ProjectionStore, consultationId: string): Promise<ConsultationSummaryRow> {
+  const row = await store.get(ConsultationSummaryRow, { consultationId });
+  if (!row) throw new Error(`no row for consultation ${consultationId}`);
+  return row;
+}
+
+/** A later step of a report: shown only when it is the consultation's latest report. */
+const reportStep = (status: ReportStatus): ProjectionHandler =>
+  on<{ type: string; data: { reportId: string; consultationId: string } }>(async (d, event, store) => {
+    const row = await consultation(store, d.consultationId);
+    if (row.reportId === d.reportId) store.put(ConsultationSummaryRow, { ...row, reportStatus: status, position: event.position });
+  });
+
+export const consultationSummaryProjection: ProjectionDefinition = {
+  name: 'consultation-summary',
+  version: 1,
+  tables: ['consultation_summary', 'consultation_summary_contribution'],
+  entities: [ConsultationSummaryRow, ConsultationSummaryContributionRow],
+  handlers: {
+    ConsultationAnnounced: on<ConsultationAnnounced>(async (d, event, store) => {
+      store.put(ConsultationSummaryRow, {
+        consultationId: d.consultationId,
+        cycleId: d.cycleId,
+        policyAreaId: d.policyAreaId,
+        kind: d.kind,
+        title: d.title,
+        announcedAt: new Date(d.announcedAt),
+        opensAt: new Date(d.opensAt),
+        closesAt: new Date(d.closesAt),
+        closed: false,
+        closedAt: null,
+        reportId: null,
+        reportStatus: 'none',
+        position: event.position,
+      });
+    }),
+
+    ConsultationClosed: on<ConsultationClosed>(async (d, event, store) => {
+      const row = await consultation(store, d.consultationId);
+      store.put(ConsultationSummaryRow, { ...row, closed: true, closedAt: new Date(d.closedAt), position: event.position });
+    }),
+
+    // A new report of the same consultation replaces the earlier one in the summary.
+    ReportDrafted: on<ReportDrafted>(async (d, event, store) => {
+      const row = await consultation(store, d.consultationId);
+      store.put(ConsultationSummaryRow, { ...row, reportId: d.reportId, reportStatus: 'draft', position: event.position });
+    }),
+    ReportSubmitted: reportStep('submitted'),
+    ReportRevised: reportStep('draft'),
+    ReportAccepted: reportStep('accepted'),
+    ReportPublished: reportStep('published'),
+
+    ContributionReceived: on<ContributionReceived>((d, event, store) =>
+      contributions.save(store, { contributionId: d.contributionId, consultationId: d.consultationId, late: d.late, ...NO_OUTCOME, position: event.position }, event),
+    ),
+    ...outcomeHandlers(contributions),
+  },
+};

@@ -1,0 +1,107 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Decision } from '../../src/contributions/domain/events.js';
+import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ProblemException } from '../../src/http/problem.js';
+import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import { readerOf } from '../../src/read-side/access.js';
+import { RUNTIME, type Runtime } from '../../src/runtime.js';
+import { countByDecision, decisionsCountedFor, isUuid, type DecisionsCounted } from '../shared/aggregate-view.js';
+import { PolicyAreaDashboardRow } from './policy-area-dashboard.entity.js';
+
+export interface PolicyAreaDashboardView {
+  cycleId: string;
+  policyAreaId: string;
+  name: string;
+  leadInstitution: string;
+  /** Every contribution to the area, withdrawn ones included. */
+  contributions: number;
+  withdrawn: number;
+  /** Not withdrawn, with a response (a duplicate: its canonical's). */
+  responded: number;
+  /** responded / (contributions − withdrawn); null when nothing is left to answer. */
+  responseRate: number | null;
+  /** Whole days from receipt to the first response, over the responded ones not withdrawn (percentile_cont). */
+  medianDaysToResponse: number | null;
+  /** The smallest observed day count within which 90 % were answered (percentile_disc). */
+  p90DaysToResponse: number | null;
+  byDecision: Record<Decision, number>;
+  decisionsCounted: DecisionsCounted;
+  /** Not withdrawn, not a duplicate, no response, received at least overdueAfterDays days ago. */
+  overdue: number;
+  overdueAfterDays: number;
+}
+
+export class GetPolicyAreaDashboardQuery extends Query<PolicyAreaDashboardView> {
+  constructor(
+    readonly cycleId: string,
+    readonly policyAreaId: string,
+    readonly actor: Actor | undefined,
+    readonly consistentWith?: string,
+  ) {
+    super();
+  }
+}
+
+interface Aggregates {
+  contributions: number;
+  withdrawn: number;
+  responded: number;
+  median: number | null;
+  p90: number | null;
+  overdue: number;
+  byDecision: Array<{ decision: string; count: number }>;
+}
+
+@QueryHandler(GetPolicyAreaDashboardQuery)
+export class GetPolicyAreaDashboardHandler implements IQueryHandler<GetPolicyAreaDashboardQuery, PolicyAreaDashboardView> {
+  constructor(
+    @InjectRepository(PolicyAreaDashboardRow) private readonly areas: Repository<PolicyAreaDashboardRow>,
+    private readonly consistency: ConsistencyService,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  async execute({ cycleId, policyAreaId, actor, consistentWith }: GetPolicyAreaDashboardQuery): Promise<PolicyAreaDashboardView> {
+    await this.consistency.waitFor(['policy-area-dashboard'], consistentWith);
+    const area = isUuid(cycleId) && isUuid(policyAreaId) ? await this.areas.findOneBy({ policyAreaId, cycleId }) : null;
+    if (!area) throw new ProblemException(404, 'CYCLE.POLICY_AREA_NOT_FOUND', 'Not Found', `no policy area ${policyAreaId} in cycle ${cycleId}`);
+    const counted = decisionsCountedFor(readerOf(actor));
+    const overdueAfterDays = this.runtime.config.OVERDUE_DAYS;
+    const timed = 'NOT withdrawn AND days_to_response IS NOT NULL';
+    // One statement, one snapshot. "Now" is the query's: overdue is never stored.
+    const [a] = (await this.areas.query(
+      `SELECT count(*)::int AS contributions,
+              count(*) FILTER (WHERE withdrawn)::int AS withdrawn,
+              count(*) FILTER (WHERE NOT withdrawn AND decision IS NOT NULL)::int AS responded,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY days_to_response) FILTER (WHERE ${timed}) AS median,
+              percentile_disc(0.9) WITHIN GROUP (ORDER BY days_to_response) FILTER (WHERE ${timed}) AS p90,
+              count(*) FILTER (WHERE NOT withdrawn AND duplicate_of IS NULL AND responded_at IS NULL
+                                 AND received_at <= now() - make_interval(days => $3))::int AS overdue,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('decision', g.decision, 'count', g.count)), '[]'::jsonb)
+                 FROM (SELECT decision, count(*)::int AS count FROM policy_area_dashboard_contribution
+                        WHERE policy_area_id = $1 AND NOT withdrawn AND decision IS NOT NULL AND (NOT $2 OR published_at IS NOT NULL)
+                        GROUP BY decision) g) AS "byDecision"
+         FROM policy_area_dashboard_contribution WHERE policy_area_id = $1`,
+      [policyAreaId, counted === 'published', overdueAfterDays],
+    )) as Aggregates[];
+    const open = a.contributions - a.withdrawn;
+    return {
+      cycleId: area.cycleId,
+      policyAreaId: area.policyAreaId,
+      name: area.name,
+      leadInstitution: area.leadInstitution,
+      contributions: a.contributions,
+      withdrawn: a.withdrawn,
+      responded: a.responded,
+      responseRate: open > 0 ? a.responded / open : null,
+      medianDaysToResponse: a.median === null ? null : Number(a.median),
+      p90DaysToResponse: a.p90 === null ? null : Number(a.p90),
+      byDecision: countByDecision(a.byDecision),
+      decisionsCounted: counted,
+      overdue: a.overdue,
+      overdueAfterDays,
+    };
+  }
+}

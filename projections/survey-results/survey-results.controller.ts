@@ -1,0 +1,23 @@
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../src/command-handling/command-response.js';
+import { ReadQuery } from '../../src/read-side/pagination.js';
+import { Public } from '../../src/security/auth.guard.js';
+import { GetSurveyResultsQuery } from './survey-results.queries.js';
+
+@ApiTags('views')
+@ApiBearerAuth()
+@Controller('v1/consultations')
+export class SurveyResultsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  // Counts only (text answers are never read): the same for every caller, anonymous included.
+  @Get(':id/survey/results')
+  @Public()
+  @ApiOperation({ summary: 'Survey results: per choice question the count of each option, per text question the number of answers, total responses' })
+  @ApiProblems(400, 401, 404, 503)
+  results(@Param('id') id: string, @QueryParams() params: ReadQuery) {
+    return this.queries.execute(new GetSurveyResultsQuery(id, params.consistentWith));
+  }
+}
