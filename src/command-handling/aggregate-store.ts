@@ -48,7 +48,9 @@ export interface ExecuteOptions<C, E extends DomainEvent, S> {
   idSeed?: string;
 }
 
-const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 10;
+// Full jitter, capped: contending writers spread out instead of colliding again in step.
+const backoffMs = (attempt: number) => Math.random() * Math.min(250, 4 * 2 ** attempt);
 
 /**
  * The write path of every command: load the stream, fold evolve, decide, append with the loaded
@@ -122,7 +124,7 @@ export class AggregateStore {
             { actualRevision: error.actualRevision },
           );
         }
-        await sleep(2 + Math.floor(Math.random() * 10 * attempt));
+        await sleep(backoffMs(attempt));
       }
     }
   }

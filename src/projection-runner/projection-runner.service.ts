@@ -156,7 +156,9 @@ class Worker {
     const [seen] = (await dataSource.query('SELECT position, horizon FROM projection_state WHERE name = $1', [
       this.definition.name,
     ])) as Array<Pick<StateRow, 'position' | 'horizon'>>;
-    const pending = await store.readAll({ after: seen.position, limit: 1, types });
+    // Everything up to the horizon has been seen: reading from there keeps a projection of rare
+    // event types from rescanning the log on every look.
+    const pending = await store.readAll({ after: this.runner.maxPosition(seen.position, seen.horizon), limit: 1, types });
     if (pending.length === 0 && this.runner.maxPosition(seen.horizon, headBefore) === seen.horizon) return false;
 
     return this.mutex.run(() =>
@@ -166,7 +168,7 @@ class Worker {
         const [row] = (await manager.query('SELECT position, horizon FROM projection_state WHERE name = $1 FOR UPDATE', [
           this.definition.name,
         ])) as Array<Pick<StateRow, 'position' | 'horizon'>>;
-        const events = await store.readAll({ after: row.position, limit: options.batchSize, types });
+        const events = await store.readAll({ after: this.runner.maxPosition(row.position, row.horizon), limit: options.batchSize, types });
         const position = events.at(-1)?.position ?? row.position;
         let horizon = this.runner.maxPosition(position, row.horizon);
         // Fewer than a batch: every event up to headBefore has been seen.

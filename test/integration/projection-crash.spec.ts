@@ -144,8 +144,11 @@ test('a projection worker killed with SIGKILL mid-log resumes, and every table e
       await sleep(50);
     }
   } finally {
+    const exited = once(restarted, 'exit');
     restarted.kill('SIGTERM');
-    await once(restarted, 'exit');
+    const timer = setTimeout(() => restarted.kill('SIGKILL'), 25_000);
+    await exited;
+    clearTimeout(timer);
   }
 
   const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM accountability')) as Array<{ n: number }>;

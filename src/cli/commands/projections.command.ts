@@ -24,8 +24,14 @@ export const projectionsCommand: CliCommand = {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    // A worker that cannot close (its database gone, say) must still exit.
+    const deadline = setTimeout(() => {
+      logger.error('could not shut down within 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
     await app.close();
     await started.stopDatabase();
+    clearTimeout(deadline);
     return 0;
   },
 };
