@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../src/command-handling/command-response.js';
+import { ListQuery, ReadQuery } from '../../src/read-side/pagination.js';
+import { Public } from '../../src/security/auth.guard.js';
+import { GetCycleQuery, ListCyclesQuery } from './cycles.queries.js';
+
+/** Cycles hold no personal data: anyone may read them. */
+@ApiTags('cycles')
+@Controller('v1/cycles')
+export class CyclesReadController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'The cycles (action plans), in the order of their periods: { items, nextCursor }' })
+  @ApiProblems(400, 401, 503)
+  list(@QueryParams() params: ListQuery) {
+    return this.queries.execute(new ListCyclesQuery(params.limit ?? 50, params.cursor, params.consistentWith));
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'A cycle: country, title, period, POC institution, stage, policy areas and their LFPs, approval, submission, thresholds' })
+  @ApiProblems(400, 401, 404, 503)
+  get(@Param('id') id: string, @QueryParams() params: ReadQuery) {
+    return this.queries.execute(new GetCycleQuery(id, params.consistentWith));
+  }
+}

@@ -1,0 +1,98 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { ComplianceThresholds } from '../../src/cycles/domain/events.js';
+import { ProblemException } from '../../src/http/problem.js';
+import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
+import { isUuid } from '../shared/aggregate-view.js';
+import { CycleRow, type CycleApproval, type CyclePolicyArea } from './cycles.entity.js';
+
+export interface CycleView {
+  cycleId: string;
+  country: string;
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  pocInstitution: string;
+  methodology: string | null;
+  stage: string;
+  policyAreas: CyclePolicyArea[];
+  approval: CycleApproval | null;
+  submission: { submittedAt: string } | null;
+  thresholds: ComplianceThresholds;
+  openedAt: string;
+  position: string;
+}
+
+const PROJECTION = 'cycles';
+
+// A cycle holds no personal data: every caller sees the same.
+const toView = (r: CycleRow): CycleView => ({
+  cycleId: r.cycleId,
+  country: r.country,
+  title: r.title,
+  periodStart: r.periodStart,
+  periodEnd: r.periodEnd,
+  pocInstitution: r.pocInstitution,
+  methodology: r.methodology,
+  stage: r.stage,
+  policyAreas: r.policyAreas,
+  approval: r.approval,
+  submission: r.submission,
+  thresholds: r.thresholds,
+  openedAt: r.openedAt.toISOString(),
+  position: r.position,
+});
+
+export class GetCycleQuery extends Query<CycleView> {
+  constructor(
+    readonly cycleId: string,
+    readonly consistentWith?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetCycleQuery)
+export class GetCycleHandler implements IQueryHandler<GetCycleQuery, CycleView> {
+  constructor(
+    @InjectRepository(CycleRow) private readonly rows: Repository<CycleRow>,
+    private readonly consistency: ConsistencyService,
+  ) {}
+
+  async execute({ cycleId, consistentWith }: GetCycleQuery): Promise<CycleView> {
+    await this.consistency.waitFor([PROJECTION], consistentWith);
+    const row = isUuid(cycleId) ? await this.rows.findOneBy({ cycleId }) : null;
+    if (!row) throw new ProblemException(404, 'CYCLE.NOT_FOUND', 'Not Found', `no cycle ${cycleId}`);
+    return toView(row);
+  }
+}
+
+export class ListCyclesQuery extends Query<Page<CycleView>> {
+  constructor(
+    readonly limit: number,
+    readonly cursor?: string,
+    readonly consistentWith?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListCyclesQuery)
+export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery, Page<CycleView>> {
+  constructor(
+    @InjectRepository(CycleRow) private readonly rows: Repository<CycleRow>,
+    private readonly consistency: ConsistencyService,
+  ) {}
+
+  /** In the order of their periods (then ids). */
+  async execute({ limit, cursor, consistentWith }: ListCyclesQuery): Promise<Page<CycleView>> {
+    await this.consistency.waitFor([PROJECTION], consistentWith);
+    const qb = this.rows.createQueryBuilder('c');
+    const after = decodeCursor(cursor, 2);
+    if (after) qb.where('(c.period_start, c.cycle_id) > (:start, :id)', { start: after[0], id: after[1] });
+    const rows = await qb.orderBy('c.period_start', 'ASC').addOrderBy('c.cycle_id', 'ASC').limit(limit + 1).getMany();
+    return toPage(rows, limit, (r) => [r.periodStart, r.cycleId], toView);
+  }
+}

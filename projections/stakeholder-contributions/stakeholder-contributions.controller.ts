@@ -1,0 +1,34 @@
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { ApiProblems } from '../../src/command-handling/command-response.js';
+import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ListQuery } from '../../src/read-side/pagination.js';
+import { CurrentActor } from '../../src/security/current-actor.js';
+import { GetStakeholderContributionsQuery } from './stakeholder-contributions.queries.js';
+
+export class StakeholderContributionsParams extends ListQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this cycle (contributions, invitations and attendance)' })
+  @IsOptional()
+  @IsUUID()
+  cycleId?: string;
+}
+
+@ApiTags('views')
+@ApiBearerAuth()
+@Controller('v1/stakeholders')
+export class StakeholderContributionsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/contributions')
+  @ApiOperation({
+    summary: '"You said, we did": a stakeholder\'s contributions and what became of each, its invitations and attendance',
+    description: 'poc, lfp and auditor read any stakeholder; a stakeholder only itself (403 otherwise). Contributions page by { items, nextCursor }.',
+  })
+  @ApiProblems(400, 401, 403, 404, 503)
+  contributions(@Param('id') id: string, @QueryParams() params: StakeholderContributionsParams, @CurrentActor() actor: Actor | undefined) {
+    const { cursor, limit, consistentWith, ...filters } = params;
+    return this.queries.execute(new GetStakeholderContributionsQuery(id, actor, filters, limit ?? 50, cursor, consistentWith));
+  }
+}
