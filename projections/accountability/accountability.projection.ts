@@ -20,6 +20,7 @@ export const accountabilityProjection: ProjectionDefinition = {
   version: 1,
   tables: ['accountability'],
   entities: [AccountabilityRow],
+  prefetch: (events, store) => rows.prefetch(store, events),
   handlers: {
     ContributionReceived: on<ContributionReceived>(async (d, event, store) => {
       const row: Row = {

@@ -18,6 +18,7 @@ export const commitmentTraceabilityProjection: ProjectionDefinition = {
   version: 1,
   tables: ['commitment_traceability', 'commitment_traceability_revision', 'commitment_traceability_contribution'],
   entities: [CommitmentTraceabilityRow, CommitmentRevisionRow, CommitmentContributionRow],
+  prefetch: (events, store) => contributions.prefetch(store, events),
   handlers: {
     CommitmentDrafted: on<CommitmentDrafted>(async (d, event, store) => {
       store.put(CommitmentTraceabilityRow, {

@@ -26,6 +26,7 @@ export const consultationSummaryProjection: ProjectionDefinition = {
   version: 1,
   tables: ['consultation_summary', 'consultation_summary_contribution'],
   entities: [ConsultationSummaryRow, ConsultationSummaryContributionRow],
+  prefetch: (events, store) => contributions.prefetch(store, events),
   handlers: {
     ConsultationAnnounced: on<ConsultationAnnounced>(async (d, event, store) => {
       store.put(ConsultationSummaryRow, {

@@ -12,6 +12,7 @@ export const policyAreaDashboardProjection: ProjectionDefinition = {
   version: 1,
   tables: ['policy_area_dashboard', 'policy_area_dashboard_contribution'],
   entities: [PolicyAreaDashboardRow, PolicyAreaDashboardContributionRow],
+  prefetch: (events, store) => contributions.prefetch(store, events),
   handlers: {
     PolicyAreaAdded: on<PolicyAreaAdded>(async (d, event, store) => {
       store.put(PolicyAreaDashboardRow, { policyAreaId: d.policyAreaId, cycleId: d.cycleId, name: d.name, leadInstitution: d.leadInstitution, position: event.position });

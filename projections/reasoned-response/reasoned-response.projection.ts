@@ -12,6 +12,7 @@ export const reasonedResponseProjection: ProjectionDefinition = {
   version: 1,
   tables: ['reasoned_response_cycle', 'reasoned_response'],
   entities: [ReasonedResponseCycleRow, ReasonedResponseRow],
+  prefetch: (events, store) => rows.prefetch(store, events),
   handlers: {
     CycleOpened: on<CycleOpened>(async (d, event, store) => {
       store.put(ReasonedResponseCycleRow, { cycleId: d.cycleId, position: event.position });

@@ -39,6 +39,7 @@ export const stakeholderContributionsProjection: ProjectionDefinition = {
     'stakeholder_contributions_contribution',
   ],
   entities: [StakeholderRow, StakeholderConsultationRow, StakeholderInvitationRow, StakeholderAttendanceRow, StakeholderContributionRow],
+  prefetch: (events, store) => contributions.prefetch(store, events),
   handlers: {
     StakeholderRegistered: on<StakeholderRegistered>(async (d, event, store) => {
       store.put(StakeholderRow, { stakeholderId: d.stakeholderId, kind: d.kind, name: d.name, registeredAt: new Date(event.metadata.occurredAt), position: event.position });

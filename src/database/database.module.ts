@@ -29,7 +29,7 @@ export class DatabaseModule {
           synchronize: false,
           migrationsRun: false,
           logging: false,
-          extra: { max: Math.max(4, Math.ceil(runtime.config.DATABASE_POOL_SIZE / 2)), application_name: 'consultation-record-read' },
+          extra: { max: runtime.config.DATABASE_POOL_SIZE, application_name: 'consultation-record-read' },
         }),
       ],
       providers: [

@@ -12,6 +12,8 @@ export class LockSession {
   private client: pg.Client | undefined;
   private connecting: Promise<pg.Client> | undefined;
   private readonly held = new Set<string>();
+  /** pg wants one query at a time per client. */
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly logger = new Logger('ProjectionLocks');
 
   constructor(private readonly url: string) {}
@@ -37,8 +39,7 @@ export class LockSession {
   /** True when this process now holds (or already held) the lock. */
   async tryLock(key: string): Promise<boolean> {
     if (this.held.has(key)) return true;
-    const client = await this.session();
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key]);
+    const { rows } = await this.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key]);
     if (rows[0].locked) this.held.add(key);
     return rows[0].locked;
   }
@@ -49,7 +50,13 @@ export class LockSession {
 
   async unlock(key: string): Promise<void> {
     if (!this.held.delete(key) || !this.client) return;
-    await this.client.query('SELECT pg_advisory_unlock($1::bigint)', [key]).catch(() => undefined);
+    await this.query('SELECT pg_advisory_unlock($1::bigint)', [key]).catch(() => undefined);
+  }
+
+  private query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+    const result = this.queue.then(async () => (await this.session()).query<R>(text, values));
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   async close(): Promise<void> {

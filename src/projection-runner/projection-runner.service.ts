@@ -56,6 +56,26 @@ function lockKey(name: string): string {
   return createHash('sha256').update(`projection:${name}`).digest().readBigInt64BE(0).toString();
 }
 
+/** At most `size` holders at a time. */
+class Semaphore {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
 /** Serialises the live batches of one projection with its swap (in this process). */
 class Mutex {
   private tail: Promise<unknown> = Promise.resolve();
@@ -161,7 +181,7 @@ class Worker {
     const pending = await store.readAll({ after: this.runner.maxPosition(seen.position, seen.horizon), limit: 1, types });
     if (pending.length === 0 && this.runner.maxPosition(seen.horizon, headBefore) === seen.horizon) return false;
 
-    return this.mutex.run(() =>
+    return this.mutex.run(() => this.runner.batches.run(() =>
       dataSource.transaction(async (manager) => {
         // The row lock fences the checkpoint: a rebuild's swap or a second process waits here,
         // and whoever comes next reads the position the previous one committed.
@@ -182,7 +202,7 @@ class Worker {
         );
         return events.length === options.batchSize;
       }),
-    );
+    ));
   }
 
   /** Rebuilds into a scratch schema while the live tables keep answering, then swaps in one transaction. */
@@ -217,11 +237,11 @@ class Worker {
         if (this.stopped) throw new Error('stopped during a rebuild');
         const events = await store.readAll({ after: position, limit: options.batchSize, types });
         if (events.length === 0) break;
-        await dataSource.transaction(async (m) => {
+        await this.runner.batches.run(() => dataSource.transaction(async (m) => {
           await useSchema(m, scratch);
           await applyEvents(m, this.definition, events);
           await m.query('UPDATE projection_state SET rebuild_position = $2 WHERE name = $1', [name, events[events.length - 1].position]);
-        });
+        }));
         position = events[events.length - 1].position;
         done += events.length;
         if (Date.now() - lastLog >= options.progressEveryMs) {
@@ -282,6 +302,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
   readonly workers = new Map<string, Worker>();
   readonly options: RunnerOptions;
   readonly locks: LockSession;
+  /** Bounds the batch transactions of all projections together. */
+  readonly batches: Semaphore;
   private readonly logger = new Logger('ProjectionRunner');
 
   constructor(
@@ -293,6 +315,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
   ) {
     this.options = { ...DEFAULTS, batchSize: runtime.config.PROJECTION_BATCH_SIZE };
     this.locks = new LockSession(runtime.databaseUrl);
+    this.batches = new Semaphore(runtime.config.PROJECTION_CONCURRENCY);
     for (const definition of definitions) this.workers.set(definition.name, new Worker(definition, this));
   }
 

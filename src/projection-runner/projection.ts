@@ -13,7 +13,13 @@ export interface ProjectionStore {
   /** Inserts or replaces the whole row (written at the end of the batch). */
   put<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): void;
   remove<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): void;
-  /** Rows matching a where clause (pending writes are flushed first, so the answer is current). */
+  /**
+   * Loads, in one query, every row whose `property` is one of `values`, and remembers that the
+   * cache now holds all of them: later get()s by that key, and find()s on that single column and
+   * value, need no query (and a prefetched primary key that is absent is known to be absent).
+   */
+  prefetch<T extends ObjectLiteral>(entity: EntityTarget<T>, property: keyof T & string, values: readonly unknown[]): Promise<void>;
+  /** Rows matching a where clause: from the cache when prefetched, else after flushing pending writes. */
   find<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T> | FindOptionsWhere<T>[]): Promise<T[]>;
   /** The transaction itself, for what the helpers above cannot say. Flush first if you read. */
   readonly manager: EntityManager;
@@ -33,6 +39,8 @@ export interface ProjectionDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: readonly Function[];
   handlers: Readonly<Record<string, ProjectionHandler>>;
+  /** Called with each batch before its handlers: load in a few queries what they will touch. */
+  prefetch?: (events: readonly RecordedEvent[], store: ProjectionStore) => Promise<void>;
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');

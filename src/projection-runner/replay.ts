@@ -29,6 +29,10 @@ export async function useSchema(manager: EntityManager, schema: string): Promise
 /** Applies events to a projection's tables through the given transaction (search_path already set). */
 export async function applyEvents(manager: EntityManager, definition: ProjectionDefinition, events: readonly RecordedEvent[]): Promise<void> {
   const store = new UnitOfWork(manager);
+  if (definition.prefetch) {
+    const handled = events.filter((e) => definition.handlers[e.type]);
+    if (handled.length > 0) await definition.prefetch(handled, store);
+  }
   for (const event of events) {
     const handler = definition.handlers[event.type];
     if (!handler) continue;

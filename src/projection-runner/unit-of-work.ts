@@ -1,4 +1,4 @@
-import type { EntityManager, EntityMetadata, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import { In, type EntityManager, type EntityMetadata, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import type { ProjectionStore } from './projection.js';
 
 interface Slot {
@@ -9,11 +9,15 @@ interface Slot {
 const CHUNK = 500;
 
 /**
- * The batch cache behind ProjectionStore: reads go to the database once per row and batch;
- * writes are collected and flushed as one multi-row upsert (and one delete) per table.
+ * The batch cache behind ProjectionStore: reads go to the database once per row and batch (or
+ * once per batch, for what the projection prefetched); writes are collected and flushed as one
+ * multi-row upsert (and one delete) per table. The runner is the only writer of its tables, so
+ * what the cache holds is the truth.
  */
 export class UnitOfWork implements ProjectionStore {
   private readonly tables = new Map<EntityMetadata, Map<string, Slot>>();
+  /** Per table and column: the values for which every matching row is in the cache. */
+  private readonly complete = new Map<EntityMetadata, Map<string, Set<string>>>();
 
   constructor(readonly manager: EntityManager) {}
 
@@ -39,6 +43,37 @@ export class UnitOfWork implements ProjectionStore {
     return slots;
   }
 
+  private completeFor(meta: EntityMetadata, property: string): Set<string> {
+    let byColumn = this.complete.get(meta);
+    if (!byColumn) this.complete.set(meta, (byColumn = new Map()));
+    let values = byColumn.get(property);
+    if (!values) byColumn.set(property, (values = new Set()));
+    return values;
+  }
+
+  async prefetch<T extends ObjectLiteral>(entity: EntityTarget<T>, property: keyof T & string, values: readonly unknown[]): Promise<void> {
+    const meta = this.meta(entity);
+    const done = this.completeFor(meta, property);
+    const wanted = [...new Set(values)].filter((v) => v !== null && v !== undefined && !done.has(JSON.stringify(v)));
+    if (wanted.length === 0) return;
+    const slots = this.slots(meta);
+    for (let i = 0; i < wanted.length; i += 1000) {
+      const rows = await this.manager.find(entity, { where: { [property]: In(wanted.slice(i, i + 1000)) } as FindOptionsWhere<T> });
+      for (const row of rows) {
+        const k = this.keyOf(meta, row);
+        if (!slots.has(k)) slots.set(k, { row: { ...row }, dirty: false });
+      }
+    }
+    for (const v of wanted) done.add(JSON.stringify(v));
+    // Prefetched by the whole primary key: what was not found is known not to exist.
+    if (meta.primaryColumns.length === 1 && meta.primaryColumns[0].propertyName === property) {
+      for (const v of wanted) {
+        const k = JSON.stringify([v]);
+        if (!slots.has(k)) slots.set(k, { row: null, dirty: false });
+      }
+    }
+  }
+
   async get<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): Promise<T | null> {
     const meta = this.meta(entity);
     const slots = this.slots(meta);
@@ -62,6 +97,19 @@ export class UnitOfWork implements ProjectionStore {
   }
 
   async find<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T> | FindOptionsWhere<T>[]): Promise<T[]> {
+    const meta = this.meta(entity);
+    const entries = Array.isArray(where) ? [] : Object.entries(where);
+    if (entries.length === 1) {
+      const [property, value] = entries[0];
+      const primitive = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+      if (primitive && this.completeFor(meta, property).has(JSON.stringify(value))) {
+        const found: T[] = [];
+        for (const slot of this.slots(meta).values()) {
+          if (slot.row && slot.row[property] === value) found.push(structuredClone(slot.row) as T);
+        }
+        return found;
+      }
+    }
     await this.flush();
     return this.manager.find(entity, { where });
   }

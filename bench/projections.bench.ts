@@ -1,0 +1,267 @@
+/**
+ * npm run bench:projections — rebuild every projection over a generated log of realistic cycles,
+ * then read the accountability view under load while commands are appended.
+ *
+ * Prints, and writes to bench/results/projections-<time>.json: append rate of the generator, the
+ * rebuild's events/s and time per projection, peak RSS and RSS at each quarter of the rebuild
+ * (memory must stay flat: the runner streams the log in batches), and the latency of
+ * GET /v1/contributions/:id/accountability at p50/p99 under 50 concurrent clients while 100
+ * commands/s are appended over HTTP.
+ *
+ * Options: --events (default 1000000), --read-seconds (20), --clients (50),
+ * --commands-per-second (100), e.g. `npm run bench:projections -- --events 200000`. DATABASE_URL
+ * uses a server of your own instead of a fresh embedded one.
+ */
+import 'reflect-metadata';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ALL_PROJECTIONS } from '../projections/index.js';
+import { parseArgs } from '../src/cli/args.js';
+import { createApp } from '../src/bootstrap.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/config/embedded-postgres.js';
+import { runMigrations } from '../src/database/data-source.js';
+import { EVENT_STORE, type EventStore } from '../src/event-store/event-store.port.js';
+import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
+import { resolveSecrets } from '../src/security/secrets.js';
+import { signToken } from '../src/security/tokens.js';
+import { coalesce, generateCycle, type GeneratedCycle } from './generator.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const resultsDir = path.resolve(here, '../../bench/results');
+const { options } = parseArgs(process.argv.slice(2));
+const option = (name: string, fallback: number) => {
+  const value = options[name] === undefined ? fallback : Number(options[name]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+};
+const TARGET = option('events', 1_000_000);
+const READ_SECONDS = option('read-seconds', 20);
+const CLIENTS = option('clients', 50);
+const COMMANDS_PER_SECOND = option('commands-per-second', 100);
+const CONTRIBUTIONS_PER_CYCLE = 4000;
+
+const log = (line: string) => console.log(`[bench:projections] ${line}`);
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: size }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+async function generate(store: EventStore): Promise<{ cycles: GeneratedCycle[]; events: number; seconds: number }> {
+  const started = Date.now();
+  const cycles: GeneratedCycle[] = [];
+  let events = 0;
+  let lastLog = started;
+  for (let index = 0; events < TARGET; index++) {
+    const perCycle = Math.max(100, Math.min(CONTRIBUTIONS_PER_CYCLE, Math.round((TARGET - events) / 3.6)));
+    const last = events + perCycle * 3.8 >= TARGET;
+    const cycle = generateCycle(index, { contributionsPerCycle: perCycle, leaveLastOpen: last });
+    for (const wave of cycle.waves) {
+      await pool(coalesce(wave), 16, async (append) => {
+        await store.append(append.streamId, append.events, { expectedRevision: 'any' });
+      });
+    }
+    cycles.push(cycle);
+    events += cycle.eventCount;
+    if (Date.now() - lastLog > 5000) {
+      lastLog = Date.now();
+      log(`generated ${events} events (${Math.round(events / ((Date.now() - started) / 1000))} events/s)`);
+    }
+  }
+  return { cycles, events, seconds: (Date.now() - started) / 1000 };
+}
+
+async function main(): Promise<void> {
+  let embedded: EmbeddedPostgres | undefined;
+  let dataDir: string | undefined;
+  let databaseUrl = loadConfig().DATABASE_URL;
+  if (!databaseUrl) {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'cr-bench-projections-'));
+    await chmod(dataDir, 0o755);
+    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench' });
+    databaseUrl = embedded.url;
+  }
+  const settings = new pg.Client({ connectionString: databaseUrl });
+  await settings.connect();
+  const pgSettings = Object.fromEntries(
+    await Promise.all(['server_version', 'fsync', 'synchronous_commit', 'shared_buffers'].map(async (s) => [s, (await settings.query(`SHOW ${s}`)).rows[0][s]])),
+  );
+  await settings.end();
+  log(`PostgreSQL ${JSON.stringify(pgSettings)}`);
+  await runMigrations(databaseUrl);
+
+  const writer = new PostgresEventStore(databaseUrl, { poolSize: 20 });
+  log(`generating ~${TARGET} events of realistic cycles …`);
+  const generated = await generate(writer);
+  await writer.close();
+  log(`generated ${generated.events} events in ${generated.seconds.toFixed(1)} s (${Math.round(generated.events / generated.seconds)} events/s appended)`);
+
+  // Rebuild: a fresh service on this log starts every projection from the first event.
+  const config = loadConfig({}, { DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: randomBytes(24).toString('hex'), MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', PROJECTION_BATCH_SIZE: 1000, CONSISTENCY_TIMEOUT_MS: 10000 });
+  const secrets = await resolveSecrets(config);
+  const rssBefore = process.memoryUsage().rss;
+  let peakRss = rssBefore;
+  const rssSamples: Array<{ progress: number; rssMb: number }> = [];
+  const rebuildStarted = Date.now();
+  const app = await createApp({ config, databaseUrl, secrets }, { logger: ['error', 'warn'] });
+  const store = app.get<EventStore>(EVENT_STORE);
+  const head = (await store.head())!;
+  const state = new pg.Client({ connectionString: databaseUrl });
+  await state.connect();
+  const perProjection: Record<string, { events: number; seconds: number }> = {};
+  let nextQuarter = 0.25;
+  for (;;) {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    const { rows } = await state.query<{ name: string; position: string | null; horizon: string | null; events_applied: string }>('SELECT name, position, horizon, events_applied FROM projection_state');
+    const done = (r: { position: string | null; horizon: string | null }) => [r.position, r.horizon].some((p) => p !== null && store.comparePositions(p, head) >= 0);
+    for (const r of rows) {
+      if (done(r) && !perProjection[r.name]) perProjection[r.name] = { events: Number(r.events_applied), seconds: (Date.now() - rebuildStarted) / 1000 };
+    }
+    const applied = rows.reduce((sum, r) => sum + Number(r.events_applied), 0);
+    const progress = Object.keys(perProjection).length / ALL_PROJECTIONS.length;
+    const accountability = rows.find((r) => r.name === 'accountability');
+    const share = accountability ? Number(accountability.events_applied) / generated.events : 0;
+    if (share >= nextQuarter) {
+      rssSamples.push({ progress: Math.round(nextQuarter * 100), rssMb: mb(rss) });
+      log(`rebuild ${Math.round(nextQuarter * 100)}%: ${applied} events applied across projections, RSS ${mb(rss)} MB`);
+      nextQuarter += 0.25;
+    }
+    if (progress === 1) break;
+    await sleep(250);
+  }
+  const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
+  const totalApplied = Object.values(perProjection).reduce((s, p) => s + p.events, 0);
+  log(`rebuilt ${ALL_PROJECTIONS.length} projections in ${rebuildSeconds.toFixed(1)} s: ${Math.round(generated.events / rebuildSeconds)} log events/s, ${Math.round(totalApplied / rebuildSeconds)} applied events/s across projections, peak RSS ${mb(peakRss)} MB`);
+  for (const [name, p] of Object.entries(perProjection)) log(`  ${name}: ${p.events} events, done after ${p.seconds.toFixed(1)} s`);
+
+  // Reads under load while commands are appended.
+  const port = await freePort();
+  await app.listen(port, '127.0.0.1');
+  const base = `http://127.0.0.1:${port}`;
+  const open = generated.cycles.at(-1)!.openConsultation!;
+  const ids = generated.cycles.flatMap((c) => c.contributionIds);
+  const poc = await signToken(secrets.authJwtSecret, { sub: 'bench-poc', role: 'poc', institution: 'Office of the Prime Minister' });
+  const lfp = await signToken(secrets.authJwtSecret, { sub: 'bench-lfp', role: 'lfp', institution: open.lead });
+  const readLatencies: number[] = [];
+  const commandLatencies: number[] = [];
+  let readErrors = 0;
+  let commandErrors = 0;
+  let commands = 0;
+  const until = Date.now() + READ_SECONDS * 1000;
+  const readers = Array.from({ length: CLIENTS }, async (_, k) => {
+    let n = k;
+    while (Date.now() < until) {
+      const id = ids[(n = (n * 7919 + 104729) % ids.length)];
+      const t0 = performance.now();
+      const res = await fetch(`${base}/v1/contributions/${id}/accountability`, { headers: { Authorization: `Bearer ${poc}` } });
+      await res.arrayBuffer();
+      readLatencies.push(performance.now() - t0);
+      if (res.status !== 200) readErrors++;
+    }
+  });
+  const writers = (async () => {
+    const interval = 1000 / COMMANDS_PER_SECOND;
+    let next = Date.now();
+    const inflight: Promise<void>[] = [];
+    while (Date.now() < until) {
+      next += interval;
+      inflight.push(
+        (async () => {
+          const t0 = performance.now();
+          const res = await fetch(`${base}/v1/contributions`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${lfp}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+            body: JSON.stringify({ consultationId: open.consultationId, channel: 'online_comment', body: 'Publish the procurement plans of every ministry, quarterly.' }),
+          });
+          await res.arrayBuffer();
+          commandLatencies.push(performance.now() - t0);
+          commands++;
+          if (res.status !== 201) commandErrors++;
+        })(),
+      );
+      const wait = next - Date.now();
+      if (wait > 0) await sleep(wait);
+    }
+    await Promise.all(inflight);
+  })();
+  await Promise.all([...readers, writers]);
+  readLatencies.sort((a, b) => a - b);
+  commandLatencies.sort((a, b) => a - b);
+  const reads = {
+    clients: CLIENTS,
+    seconds: READ_SECONDS,
+    requests: readLatencies.length,
+    perSecond: Math.round(readLatencies.length / READ_SECONDS),
+    p50Ms: +percentile(readLatencies, 50).toFixed(2),
+    p99Ms: +percentile(readLatencies, 99).toFixed(2),
+    errors: readErrors,
+  };
+  const writes = {
+    targetPerSecond: COMMANDS_PER_SECOND,
+    achievedPerSecond: +(commands / READ_SECONDS).toFixed(1),
+    p50Ms: +percentile(commandLatencies, 50).toFixed(2),
+    p99Ms: +percentile(commandLatencies, 99).toFixed(2),
+    errors: commandErrors,
+  };
+  log(`GET accountability under ${CLIENTS} clients: p50 ${reads.p50Ms} ms, p99 ${reads.p99Ms} ms, ${reads.perSecond} req/s, ${reads.errors} errors`);
+  log(`while appending ${writes.achievedPerSecond} commands/s (POST /v1/contributions p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms, ${writes.errors} errors)`);
+
+  const result = {
+    benchmark: 'projections',
+    at: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    postgres: pgSettings,
+    log: { events: generated.events, cycles: generated.cycles.length, appendSeconds: +generated.seconds.toFixed(1), appendPerSecond: Math.round(generated.events / generated.seconds) },
+    rebuild: {
+      projections: ALL_PROJECTIONS.length,
+      seconds: +rebuildSeconds.toFixed(1),
+      logEventsPerSecond: Math.round(generated.events / rebuildSeconds),
+      appliedEventsPerSecond: Math.round(totalApplied / rebuildSeconds),
+      perProjection,
+      rssBeforeMb: mb(rssBefore),
+      peakRssMb: mb(peakRss),
+      rssByProgress: rssSamples,
+    },
+    reads,
+    writes,
+  };
+  await mkdir(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `projections-${result.at.replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  log(`written to ${path.relative(process.cwd(), file)}`);
+
+  await state.end();
+  await app.close();
+  await embedded?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
