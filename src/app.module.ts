@@ -8,14 +8,22 @@ import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { ProjectionRunnerModule } from './projection-runner/projection-runner.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuditIntegrityModule } from './audit/integrity/audit-integrity.module.js';
+import { ExportsModule } from './audit/exports/exports.module.js';
 import { ReadModelsModule } from '../projections/read-models.module.js';
 import type { Runtime } from './runtime.js';
 import { AuthGuard } from './security/auth.guard.js';
 import { SecurityModule } from './security/security.module.js';
 import { StakeholdersModule } from './stakeholders/stakeholders.module.js';
+import { ContributionsModule } from './contributions/contributions.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { CommitmentsModule } from './commitments/commitments.module.js';
+import { CyclesModule } from './cycles/cycles.module.js';
+import { ConsultationsModule } from './consultations/consultations.module.js';
 
 /** The feature modules: one per aggregate family, then the read side. */
-export const FEATURE_MODULES: Type[] = [StakeholdersModule];
+export const FEATURE_MODULES: Type[] = [StakeholdersModule, CyclesModule, ConsultationsModule, ContributionsModule, ReportsModule, CommitmentsModule, AuditModule, AuditIntegrityModule, ExportsModule];
 
 @Module({})
 export class AppModule {

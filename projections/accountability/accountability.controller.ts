@@ -3,9 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { AsOfQuery } from '../../src/audit/as-of/as-of.query.js';
 import { ApiProblems } from '../../src/command-handling/command-response.js';
 import type { Actor } from '../../src/event-store/event-store.port.js';
-import { ListQuery, ReadQuery } from '../../src/read-side/pagination.js';
+import { ListQuery } from '../../src/read-side/pagination.js';
 import { Public } from '../../src/security/auth.guard.js';
 import { CurrentActor } from '../../src/security/current-actor.js';
 import { GetAccountabilityQuery, ListContributionsQuery } from './accountability.queries.js';
@@ -42,9 +43,9 @@ export class AccountabilityController {
 
   @Get(':id/accountability')
   @Public()
-  @ApiOperation({ summary: '"Was this addressed?": status, decision, rationale, commitments, who and when, POC review, publication' })
+  @ApiOperation({ summary: '"Was this addressed?": status, decision, rationale, commitments, who and when, POC review, publication (asOf: as it stood then)' })
   @ApiProblems(400, 401, 404, 503)
-  accountability(@Param('id') id: string, @QueryParams() params: ReadQuery, @CurrentActor() actor: Actor | undefined) {
-    return this.queries.execute(new GetAccountabilityQuery(id, actor, params.consistentWith));
+  accountability(@Param('id') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined) {
+    return this.queries.execute(new GetAccountabilityQuery(id, actor, params.consistentWith, params.asOf));
   }
 }

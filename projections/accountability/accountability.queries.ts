@@ -1,6 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, type SelectQueryBuilder } from 'typeorm';
+import { AsOfService } from '../../src/audit/as-of/as-of.service.js';
 import type { Actor } from '../../src/event-store/event-store.port.js';
 import { ProblemException } from '../../src/http/problem.js';
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
@@ -8,6 +9,7 @@ import { maySeePersonalData, readerOf, type Reader } from '../../src/read-side/a
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
 import { AccountabilityRow } from './accountability.entity.js';
+import { accountabilityProjection } from './accountability.projection.js';
 
 export interface AccountabilityView {
   contributionId: string;
@@ -89,6 +91,7 @@ export class GetAccountabilityQuery extends Query<AccountabilityView> {
     readonly contributionId: string,
     readonly actor: Actor | undefined,
     readonly consistentWith?: string,
+    readonly asOf?: string,
   ) {
     super();
   }
@@ -100,11 +103,22 @@ export class GetAccountabilityHandler implements IQueryHandler<GetAccountability
     @InjectRepository(AccountabilityRow) private readonly rows: Repository<AccountabilityRow>,
     private readonly consistency: ConsistencyService,
     private readonly presenter: PersonalTextPresenter,
+    private readonly asOf: AsOfService,
   ) {}
 
-  async execute({ contributionId, actor, consistentWith }: GetAccountabilityQuery): Promise<AccountabilityView> {
+  async execute({ contributionId, actor, consistentWith, asOf }: GetAccountabilityQuery): Promise<AccountabilityView> {
+    if (asOf !== undefined) {
+      // The row depends only on the contribution's stream and its canonical chain's.
+      return this.asOf.answer(asOf, accountabilityProjection, this.asOf.contributionChain(contributionId), (m) =>
+        this.find(m.getRepository(AccountabilityRow), contributionId, actor),
+      );
+    }
     await this.consistency.waitFor(['accountability'], consistentWith);
-    const row = /^[0-9a-f-]{36}$/i.test(contributionId) ? await this.rows.findOneBy({ contributionId }) : null;
+    return this.find(this.rows, contributionId, actor);
+  }
+
+  private async find(rows: Repository<AccountabilityRow>, contributionId: string, actor: Actor | undefined): Promise<AccountabilityView> {
+    const row = /^[0-9a-f-]{36}$/i.test(contributionId) ? await rows.findOneBy({ contributionId }) : null;
     const view = row && (await presentAccountability(row, readerOf(actor), this.presenter));
     if (!view) throw new ProblemException(404, 'CONTRIBUTION.NOT_FOUND', 'Not Found', `no contribution ${contributionId} that you may read`);
     return view;

@@ -67,7 +67,7 @@ export class GetConsultationSummaryHandler implements IQueryHandler<GetConsultat
 
   async execute({ consultationId, actor, consistentWith, asOf }: GetConsultationSummaryQuery): Promise<ConsultationSummaryView> {
     if (asOf !== undefined) {
-      return this.asOf.answer(asOf, consultationSummaryProjection, this.asOf.consultationCycle(consultationId), (m) =>
+      return this.asOf.answer(asOf, consultationSummaryProjection, this.asOf.consultation(consultationId), (m) =>
         this.summary(m.getRepository(ConsultationSummaryRow), consultationId, actor),
       );
     }

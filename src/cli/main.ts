@@ -3,8 +3,11 @@ import { ConfigError } from '../config/app-config.js';
 import { parseArgs } from './args.js';
 import type { CliCommand } from './cli-command.js';
 import { projectionsCommand } from './commands/projections.command.js';
+import { rebuildCommand } from './commands/rebuild.command.js';
+import { digestCommand } from './commands/digest.command.js';
+import { verifyCommand } from './commands/verify.command.js';
 
-const COMMANDS: CliCommand[] = [projectionsCommand];
+const COMMANDS: CliCommand[] = [projectionsCommand, rebuildCommand, verifyCommand, digestCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -7,8 +7,10 @@ import type { MixedList } from 'typeorm';
 import { EventStore1795400000000 } from '../event-store/postgres/migrations/1795400000000-event-store.js';
 import { ALL_PROJECTIONS, PROJECTION_MIGRATIONS } from '../../projections/index.js';
 import { ProjectionState1795500000100 } from '../projection-runner/migrations/1795500000100-projection-state.js';
+import { ReactorCheckpoints1795500000200 } from '../consultations/migrations/1795500000200-reactor-checkpoints.js';
 import { PersonalDataKeys1795500000000 } from './migrations/1795500000000-personal-data-keys.js';
 import { IdempotencyKeys1795500000001 } from './migrations/1795500000001-idempotency-keys.js';
+import { AuditDigests1795500004000 } from '../audit/migrations/1795500004000-audit-digests.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ENTITIES: MixedList<Function> = ALL_PROJECTIONS.flatMap((p) => [...p.entities]);
@@ -19,5 +21,7 @@ export const MIGRATIONS: Function[] = [
   PersonalDataKeys1795500000000,
   IdempotencyKeys1795500000001,
   ProjectionState1795500000100,
+  ReactorCheckpoints1795500000200,
   ...PROJECTION_MIGRATIONS,
+  AuditDigests1795500004000,
 ];

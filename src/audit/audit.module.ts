@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComplianceFactRow } from '../../projections/compliance/compliance-fact.entity.js';
+import { AsOfModule } from './as-of/as-of.module.js';
+import { ComplianceController } from './compliance/compliance.controller.js';
+import { GetComplianceHandler } from './compliance/compliance.queries.js';
+import { ContributionHistoryController } from './history/contribution-history.controller.js';
+import { GetContributionHistoryHandler } from './history/contribution-history.queries.js';
+
+/** What auditors check for themselves: histories, the past as it was, OGP co-creation compliance. */
+@Module({
+  imports: [AsOfModule, TypeOrmModule.forFeature([ComplianceFactRow])],
+  controllers: [ContributionHistoryController, ComplianceController],
+  providers: [GetContributionHistoryHandler, GetComplianceHandler],
+})
+export class AuditModule {}

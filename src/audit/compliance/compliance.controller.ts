@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../command-handling/command-response.js';
+import { ReadQuery } from '../../read-side/pagination.js';
+import { Public } from '../../security/auth.guard.js';
+import { GetComplianceQuery } from './compliance.queries.js';
+import type { ComplianceView } from './compliance.rules.js';
+
+@ApiTags('views')
+@ApiBearerAuth()
+@Controller('v1/cycles')
+export class ComplianceController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/compliance')
+  @Public()
+  @ApiOperation({
+    summary: "The cycle against OGP's co-creation standards: each check met, not_met or pending, with its evidence (event ids)",
+    description:
+      'Checks: forum_meets_regularly, timeline_published_in_advance, consultation_notice, repository_updated, reasoned_response_published, ' +
+      'reports_published, draft_publicly_consulted, approval_and_submission_recorded; thresholds from POST /v1/cycles/:id/compliance-thresholds. ' +
+      'Computed from the events, with today as the end of a cycle not yet submitted. No personal data: anyone may read it.',
+  })
+  @ApiProblems(400, 404, 503)
+  compliance(@Param('id') id: string, @QueryParams() params: ReadQuery): Promise<ComplianceView> {
+    return this.queries.execute(new GetComplianceQuery(id, params.consistentWith));
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../command-handling/command-response.js';
+import type { Actor } from '../../event-store/event-store.port.js';
+import { Roles } from '../../security/auth.guard.js';
+import { CurrentActor } from '../../security/current-actor.js';
+import { AsOfQuery } from '../as-of/as-of.query.js';
+import { GetContributionHistoryQuery, type ContributionHistoryView } from './contribution-history.queries.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('v1/contributions')
+export class ContributionHistoryController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/history')
+  @Roles('poc', 'lfp', 'auditor', 'stakeholder')
+  @ApiOperation({
+    summary: 'Every event that concerns a contribution, in log order: its own, duplicates naming it, commitment revisions and reports citing it',
+    description:
+      'Who and when (actor, institution, occurredAt, recordedAt, position) and the data, personal data decrypted for officials and the ' +
+      'contributing stakeholder; `erased` names what can no longer be read because the person was erased. A stakeholder reads its own ' +
+      'contributions only (others: 404).',
+  })
+  @ApiProblems(400, 401, 403, 404, 503)
+  history(@Param('id') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined): Promise<ContributionHistoryView> {
+    return this.queries.execute(new GetContributionHistoryQuery(id, actor, params.consistentWith, params.asOf));
+  }
+}

@@ -1,0 +1,149 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { contributionLinksProjection, linkedContributions } from '../../../projections/contribution-links/contribution-links.projection.js';
+import { ContributionLinkRow } from '../../../projections/contribution-links/contribution-link.entity.js';
+import { isUuid } from '../../../projections/shared/aggregate-view.js';
+import { EVENT_STORE, type Actor, type EventMetadata, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
+import { ProblemException } from '../../http/problem.js';
+import { ConsistencyService } from '../../projection-runner/consistency.service.js';
+import { maySeePersonalData, readerOf, type Reader } from '../../read-side/access.js';
+import { PersonalDataVault } from '../../security/personal-data.vault.js';
+import { streams } from '../../shared/streams.js';
+import { heldAt, type AsOfPoint } from '../as-of/as-of-point.js';
+import { AsOfService } from '../as-of/as-of.service.js';
+import { presentPersonalData } from './personal-data.js';
+
+/** Why an event of another stream is in a contribution's history. */
+export type HistoryLink = 'duplicate' | 'commitment_revision' | 'report';
+
+const LINKS: Record<string, HistoryLink> = {
+  ContributionMarkedDuplicate: 'duplicate',
+  CommitmentRevised: 'commitment_revision',
+  ReportDrafted: 'report',
+  ReportRevised: 'report',
+};
+
+export interface HistoryEntry {
+  eventId: string;
+  type: string;
+  streamId: string;
+  revision: number;
+  position: string;
+  /** null: the contribution's own stream; else how the other stream's event names it. */
+  link: HistoryLink | null;
+  actor: { id: string; role: string };
+  institution: string | null;
+  occurredAt: string;
+  recordedAt: string;
+  data: Record<string, unknown>;
+  /** Personal fields whose person's key was destroyed (their value is null for everyone). */
+  erased: string[];
+  /** Personal fields this reader may not see (null). */
+  withheld: string[];
+}
+
+export interface ContributionHistoryView {
+  contributionId: string;
+  /** The asOf asked for, or null for the record as it stands. */
+  asOf: string | null;
+  events: HistoryEntry[];
+}
+
+export class GetContributionHistoryQuery extends Query<ContributionHistoryView> {
+  constructor(
+    readonly contributionId: string,
+    readonly actor: Actor | undefined,
+    readonly consistentWith?: string,
+    readonly asOf?: string,
+  ) {
+    super();
+  }
+}
+
+const notFound = (id: string) => new ProblemException(404, 'CONTRIBUTION.NOT_FOUND', 'Not Found', `no contribution ${id} whose history you may read`);
+
+/**
+ * Every event that concerns a contribution, in log order: its own stream (read from the store),
+ * and the events of other streams that name it (the contribution-links read model, a copy of
+ * them). The answer is one cut of the log: the own stream is cut where the read model has seen
+ * the log up to (its horizon), or at asOf.
+ */
+@QueryHandler(GetContributionHistoryQuery)
+export class GetContributionHistoryHandler implements IQueryHandler<GetContributionHistoryQuery, ContributionHistoryView> {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly consistency: ConsistencyService,
+    private readonly asOf: AsOfService,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  async execute({ contributionId, actor, consistentWith, asOf }: GetContributionHistoryQuery): Promise<ContributionHistoryView> {
+    if (!isUuid(contributionId)) throw notFound(contributionId);
+    if (asOf !== undefined) {
+      // Only the events that name this contribution make its link rows.
+      const scope = { keep: (e: RecordedEvent) => linkedContributions(e).includes(contributionId) };
+      return this.asOf.answer(asOf, contributionLinksProjection, scope, (m, point) => this.history(m, contributionId, actor, point, asOf));
+    }
+    await this.consistency.waitFor([contributionLinksProjection.name], consistentWith);
+    const [state] = (await this.dataSource.query('SELECT position, horizon FROM projection_state WHERE name = $1', [
+      contributionLinksProjection.name,
+    ])) as Array<{ position: string | null; horizon: string | null }>;
+    const seen = state?.horizon ?? state?.position ?? null;
+    if (seen === null) throw notFound(contributionId);
+    return this.history(this.dataSource.manager, contributionId, actor, { kind: 'position', position: seen }, null);
+  }
+
+  private async history(m: EntityManager, contributionId: string, actor: Actor | undefined, cut: AsOfPoint, asOf: string | null): Promise<ContributionHistoryView> {
+    const own = (await this.store.readStream(streams.contribution(contributionId))).filter((e) => heldAt(this.store, cut, e));
+    const reader = readerOf(actor);
+    if (!this.mayRead(reader, own)) throw notFound(contributionId);
+    const links = (await m.getRepository(ContributionLinkRow).findBy({ contributionId })).map(toRecordedEvent).filter((e) => heldAt(this.store, cut, e));
+    const entries = [...own, ...links].sort((a, b) => this.store.comparePositions(a.position, b.position));
+    return {
+      contributionId,
+      asOf,
+      events: await Promise.all(entries.map((e) => this.present(e, e.streamId === streams.contribution(contributionId) ? null : LINKS[e.type], reader))),
+    };
+  }
+
+  /** Officials read every history; a stakeholder those of its own contributions. */
+  private mayRead(reader: Reader, own: RecordedEvent[]): boolean {
+    const received = own.find((e) => e.type === 'ContributionReceived');
+    if (!received || reader.kind === 'public') return false;
+    return reader.kind === 'official' || received.data.stakeholderId === reader.actor.id;
+  }
+
+  private async present(event: RecordedEvent, link: HistoryLink | null, reader: Reader): Promise<HistoryEntry> {
+    const { data, erased, withheld } = await presentPersonalData(this.vault, event.data, (subject) => maySeePersonalData(reader, subject));
+    const { actor, occurredAt, recordedAt } = event.metadata;
+    return {
+      eventId: event.eventId,
+      type: event.type,
+      streamId: event.streamId,
+      revision: event.revision,
+      position: event.position,
+      link,
+      actor: { id: actor.id, role: actor.role },
+      institution: actor.institution ?? null,
+      occurredAt,
+      recordedAt,
+      data,
+      erased,
+      withheld,
+    };
+  }
+}
+
+function toRecordedEvent(row: ContributionLinkRow): RecordedEvent {
+  return {
+    eventId: row.eventId,
+    type: row.type,
+    streamId: row.streamId,
+    revision: row.revision,
+    position: row.position,
+    data: row.data,
+    metadata: row.metadata as EventMetadata,
+  };
+}
