@@ -135,7 +135,7 @@ export async function pageFacts(db: Pick<pg.Pool, 'query'>, page: readonly Store
   }
   const gated = [...new Set(page.filter((e) => ['contribution', 'report'].includes(categoryOf(e.streamId))).map((e) => e.streamId))];
   if (gated.length > 0) {
-    // One index lookup per stream, whatever the table statistics say (a fresh bulk load has none).
+    // One index look-up per stream of the page.
     const { rows } = await db.query<{ stream_id: string; published: string | null; withdrawn: boolean; redacted: boolean }>(
       `SELECT s.stream_id, f.published, f.withdrawn, f.redacted
          FROM unnest($1::text[]) AS s(stream_id)
