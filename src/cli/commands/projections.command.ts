@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../../app.module.js';
 import { loadConfig } from '../../config/app-config.js';
 import { prepareRuntime } from '../../startup.js';
 import type { CliCommand } from '../cli-command.js';
+import { loadApp } from '../load-app.js';
 
 /** A process that only runs the projections (and reactors), e.g. beside HTTP-only instances. */
 export const projectionsCommand: CliCommand = {
@@ -15,6 +14,7 @@ export const projectionsCommand: CliCommand = {
     // This process exists to run them, whatever PROJECTIONS_ENABLED says for the HTTP instances.
     const config = loadConfig(undefined, { PROJECTIONS_ENABLED: 'true' });
     const started = await prepareRuntime(config, logger);
+    const { NestFactory, AppModule } = await loadApp();
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(started.runtime), {
       logger: ['error', 'warn', 'log'],
     });

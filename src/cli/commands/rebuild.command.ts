@@ -1,12 +1,11 @@
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../app.module.js';
 import { compareProjection, type ProjectionComparison, type RowDifference } from '../../audit/rebuild/compare-projection.js';
 import { loadConfig } from '../../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { PROJECTIONS, type ProjectionDefinition } from '../../projection-runner/projection.js';
 import { prepareRuntime } from '../../startup.js';
 import type { CliCommand } from '../cli-command.js';
+import { loadApp } from '../load-app.js';
 
 const USAGE = `npm run cli -- rebuild --compare [--projection <name>] [--json] [--batch-size <n>]
 
@@ -54,6 +53,7 @@ export const rebuildCommand: CliCommand = {
     const progress = (line: string) => console.error(line);
     // This process only reads the live tables: it must not run projections or reactors of its own.
     const started = await prepareRuntime(loadConfig(undefined, { PROJECTIONS_ENABLED: 'false', LOG_LEVEL: 'error' }), { log: progress });
+    const { NestFactory, AppModule } = await loadApp();
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(started.runtime), { logger: ['error', 'warn'] });
     try {
       await app.init();
