@@ -1,16 +1,16 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { OutcomeRow } from '../shared/outcome-row.js';
 
 /**
- * One row per contribution: "was this addressed?". `own*` columns are the contribution's own
- * response; the unprefixed ones are what it shows, which for a duplicate is its canonical's.
+ * One row per contribution: "was this addressed?". The outcome columns (OutcomeRow) hold its own
+ * response (`own*`) and what it shows, which for a duplicate is its canonical's.
  */
 @Entity({ name: 'accountability' })
 @Index('accountability_cycle', ['cycleId', 'receivedAt', 'contributionId'])
 @Index('accountability_consultation', ['consultationId', 'receivedAt', 'contributionId'])
 @Index('accountability_stakeholder', ['stakeholderId', 'receivedAt', 'contributionId'])
 @Index('accountability_root', ['canonicalRoot'])
-export class AccountabilityRow {
-  @PrimaryColumn('uuid', { name: 'contribution_id' }) contributionId: string;
+export class AccountabilityRow extends OutcomeRow {
   @Column('uuid', { name: 'cycle_id' }) cycleId: string;
   @Column('uuid', { name: 'consultation_id' }) consultationId: string;
   @Column('uuid', { name: 'policy_area_id', nullable: true }) policyAreaId: string | null;
@@ -27,31 +27,13 @@ export class AccountabilityRow {
   @Column('jsonb', { nullable: true }) source: unknown;
   @Column('boolean') redacted: boolean;
   @Column('text', { name: 'redaction_reason', nullable: true }) redactionReason: string | null;
-  @Column('boolean') withdrawn: boolean;
   @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt: Date | null;
   @Column('text', { name: 'withdrawal_reason', nullable: true }) withdrawalReason: string | null;
-  @Column('uuid', { name: 'duplicate_of', nullable: true }) duplicateOf: string | null;
-  /** The end of the duplicate chain, whose response a duplicate shows. */
-  @Column('uuid', { name: 'canonical_root', nullable: true }) canonicalRoot: string | null;
 
   @Column('integer', { name: 'response_number' }) responseNumber: number;
-  @Column('text', { name: 'own_decision', nullable: true }) ownDecision: string | null;
-  @Column('text', { name: 'own_rationale', nullable: true }) ownRationale: string | null;
-  @Column('text', { name: 'own_commitment_ids', array: true }) ownCommitmentIds: string[];
-  @Column('text', { name: 'own_verdict', nullable: true }) ownVerdict: string | null;
   @Column('text', { name: 'review_comment', nullable: true }) reviewComment: string | null;
-  @Column('timestamptz', { name: 'own_published_at', nullable: true }) ownPublishedAt: Date | null;
   @Column('timestamptz', { name: 'responded_at', nullable: true }) respondedAt: Date | null;
   @Column('timestamptz', { name: 'last_responded_at', nullable: true }) lastRespondedAt: Date | null;
   @Column('jsonb', { name: 'responded_by', nullable: true }) respondedBy: { id: string; institution: string | null } | null;
   @Column('integer', { name: 'days_to_response', nullable: true }) daysToResponse: number | null;
-
-  @Column('text') status: string;
-  @Column('boolean') addressed: boolean;
-  @Column('text', { nullable: true }) decision: string | null;
-  @Column('text', { nullable: true }) rationale: string | null;
-  @Column('text', { name: 'commitment_ids', array: true }) commitmentIds: string[];
-  @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;
-  /** Log position of the last event that changed this row. */
-  @Column('text') position: string;
 }
