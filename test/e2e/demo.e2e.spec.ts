@@ -152,6 +152,54 @@ describe('the Albania 2020–2022 demo', () => {
     expect(ids).toHaveLength(first.summary.unanswered);
   });
 
+  it('answers "was this comment addressed?" right for every decision, duplicates, withdrawals and revisions requested', async () => {
+    const poc = await signToken(TEST_JWT_SECRET, first.actors.poc);
+    const ask = async (id: string, token?: string) =>
+      client.send({ method: 'GET', path: `/v1/contributions/${id}/accountability?consistentWith=${first.position}`, token });
+    const answer = async (id: string) => {
+      const res = await ask(id, poc);
+      expect(res.status).toBe(200);
+      return res.body as Record<string, unknown>;
+    };
+    const n = first.named;
+    for (const [key, decision] of [
+      ['accepted', 'accepted'],
+      ['partiallyAccepted', 'partially_accepted'],
+      ['notAccepted', 'not_accepted'],
+      ['outOfScope', 'out_of_scope'],
+      ['alreadyAddressed', 'already_addressed'],
+      ['noted', 'noted'],
+    ] as const) {
+      const a = await answer(n[key]);
+      expect({ key, decision: a.decision, addressed: a.addressed, rationale: typeof a.rationale }).toEqual({ key, decision, addressed: true, rationale: 'string' });
+      if (decision === 'accepted' || decision === 'partially_accepted') expect((a.commitmentIds as string[]).length).toBeGreaterThan(0);
+    }
+    expect(await answer(n.accepted)).toMatchObject({ status: 'published', reviewVerdict: 'endorsed' });
+
+    const canonical = await answer(n.canonical);
+    expect(await answer(n.duplicate)).toMatchObject({
+      status: 'duplicate',
+      duplicateOf: n.canonical,
+      decision: canonical.decision,
+      rationale: canonical.rationale,
+      commitmentIds: canonical.commitmentIds,
+      addressed: canonical.addressed,
+    });
+    expect(await answer(n.withdrawn)).toMatchObject({ status: 'withdrawn', withdrawn: true });
+    // Sent back by the POC, answered again, endorsed and published: addressed, second response.
+    expect(await answer(n.revisionRequested)).toMatchObject({ status: 'published', addressed: true, responseNumber: 2 });
+    expect(await answer(n.unanswered)).toMatchObject({ status: 'received', addressed: false, decision: null });
+    expect(await answer(n.unreviewed)).toMatchObject({ status: 'responded', addressed: true, reviewVerdict: null });
+    expect(await answer(n.unpublished)).toMatchObject({ status: 'endorsed', publishedAt: null });
+    // The public sees published answers only, and never an individual's text.
+    expect((await ask(n.unpublished)).status).toBe(404);
+    expect((await ask(n.accepted)).status).toBe(200);
+    const individual = await answer(n.individual);
+    expect(typeof individual.body).toBe('string');
+    const publicIndividual = await ask(n.individual);
+    if (publicIndividual.status === 200) expect((publicIndividual.body as { body: unknown }).body).toBeNull();
+  });
+
   it('runs in under a minute', () => {
     expect(first.durationMs).toBeLessThan(60_000);
   });
