@@ -1,0 +1,334 @@
+import type { Socket } from 'node:net';
+import pg from 'pg';
+import {
+  IdempotencyMismatch,
+  WrongExpectedRevision,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamVerification,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store.port.js';
+import { findChainMismatch, GENESIS_HASH, type StoredChainEvent } from '../hashing.js';
+import { NotificationListener, ThrottledNotifier } from './notifications.js';
+import { compareLogPositions, parsePosition, requirePosition, type LogPosition } from './position.js';
+import {
+  APPEND_SQL,
+  appendArguments,
+  globalReadQuery,
+  HEAD_QUERY,
+  readStreamQuery,
+  STREAM_HEAD_QUERY,
+  STREAM_REVISION_QUERY,
+  toRecordedEvent,
+  VERIFY_PAGE_QUERY,
+  type EventRow,
+  type GlobalReadShape,
+} from './sql.js';
+import { PostgresSubscription, type GlobalPage } from './subscription.js';
+
+export interface PostgresEventStoreOptions {
+  /** Pool size when the store is built from a URL. */
+  poolSize?: number;
+  /** Subscriptions' fallback poll while idle. Default 500 ms. */
+  pollIntervalMs?: number;
+  /** Longest wait between reads while an announced append is still hidden. Default 50 ms. */
+  maxBackoffMs?: number;
+  /** Least time between two NOTIFYs from this store. Default 25 ms. */
+  notifyIntervalMs?: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VERIFY_PAGE = 1000;
+
+function assertCount(value: number | undefined, what: string): void {
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+    throw new TypeError(`${what} must be a non-negative integer, got ${String(value)}`);
+  }
+}
+
+function expectedText(expected: ExpectedRevision): string {
+  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;
+  // -1 is what streamRevision() answers for a missing stream, so it means no_stream.
+  if (Number.isSafeInteger(expected) && expected >= -1) return String(expected);
+  throw new TypeError(`invalid expected revision ${String(expected)}`);
+}
+
+function validateBatch(streamId: string, events: readonly NewEvent[]): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
+  if (events.length === 0) throw new TypeError(`append to ${streamId}: a batch needs at least one event`);
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (typeof e.eventId !== 'string' || !UUID.test(e.eventId)) {
+      throw new TypeError(`append to ${streamId}: eventId ${String(e.eventId)} is not a uuid`);
+    }
+    const id = e.eventId.toLowerCase();
+    if (ids.has(id)) throw new TypeError(`append to ${streamId}: event id ${id} appears twice in one batch`);
+    ids.add(id);
+    if (typeof e.type !== 'string' || e.type.length === 0) throw new TypeError(`append to ${streamId}: event ${id} has no type`);
+    if (typeof e.data !== 'object' || e.data === null) throw new TypeError(`append to ${streamId}: event ${id} has no data object`);
+    const version = e.metadata?.schemaVersion;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0 || version > 999_999_999) {
+      throw new TypeError(`append to ${streamId}: event ${id} needs an integer metadata.schemaVersion`);
+    }
+  }
+}
+
+/**
+ * The PostgreSQL adapter of the event store (schema and cr_append: see the migration beside it).
+ * Build it from a pool it then shares (and leaves open on close), or from a URL (its own pool).
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: pg.Pool;
+  private readonly ownsPool: boolean;
+  private readonly subscriptions = new Set<PostgresSubscription>();
+  private readonly notifier: ThrottledNotifier;
+  private readonly listener: NotificationListener;
+  private readonly options: Required<Omit<PostgresEventStoreOptions, 'poolSize'>>;
+  private closed = false;
+
+  constructor(poolOrUrl: pg.Pool | string, options: PostgresEventStoreOptions = {}) {
+    if (typeof poolOrUrl === 'string') {
+      this.pool = new pg.Pool({ connectionString: poolOrUrl, max: options.poolSize ?? 20, application_name: 'consultation-record' });
+      // An idle client losing its connection must not crash the process; the pool replaces it.
+      this.pool.on('error', () => undefined);
+      this.ownsPool = true;
+    } else {
+      this.pool = poolOrUrl;
+      this.ownsPool = false;
+    }
+    this.options = {
+      pollIntervalMs: options.pollIntervalMs ?? 500,
+      maxBackoffMs: options.maxBackoffMs ?? 50,
+      notifyIntervalMs: options.notifyIntervalMs ?? 25,
+    };
+    this.notifier = new ThrottledNotifier(this.pool, this.options.notifyIntervalMs);
+    this.listener = new NotificationListener(this.pool.options, (payload) => this.wakeAll(payload === null ? null : parsePosition(payload)));
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    const expected = expectedText(options.expectedRevision);
+    validateBatch(streamId, events);
+    let appended: { nextRevision: number; position: string };
+    try {
+      const { rows } = await this.query<{ last_revision: string; last_position: string }>({
+        name: 'cr_append',
+        text: APPEND_SQL,
+        values: [streamId, expected, ...appendArguments(events)],
+      });
+      appended = { nextRevision: Number(rows[0].last_revision), position: rows[0].last_position };
+    } catch (error) {
+      throw this.appendError(error, streamId, options.expectedRevision);
+    }
+    if (this.subscriptions.size > 0) this.wakeAll(parsePosition(appended.position));
+    this.notifier.appended(appended.position);
+    return appended;
+  }
+
+  private appendError(error: unknown, streamId: string, expected: ExpectedRevision): unknown {
+    const e = error as { code?: string; detail?: string; constraint?: string; message?: string };
+    if (e.code === 'CR001') return new WrongExpectedRevision(streamId, expected, Number(e.detail));
+    if (e.code === 'CR002') return new IdempotencyMismatch(streamId, e.message ?? 'event ids already stored');
+    // Two streams racing with the same event id: the loser trips the unique index.
+    if (e.code === '23505' && e.constraint === 'events_event_id_key') {
+      return new IdempotencyMismatch(streamId, 'an event id of this batch was stored concurrently in another stream');
+    }
+    return error;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertCount(options.from, 'from');
+    assertCount(options.limit, 'limit');
+    const rows = await this.queryArrays<EventRow>(
+      readStreamQuery(streamId, options.direction ?? 'forwards', options.from ?? null, options.limit ?? null),
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertCount(options.limit, 'limit');
+    const page = await this.readGlobal({
+      after: options.after ? requirePosition(options.after, 'after') : null,
+      upTo: options.upTo ? requirePosition(options.upTo, 'upTo') : null,
+      types: options.types,
+      categories: options.categories,
+      limit: options.limit ?? null,
+    });
+    return page.events;
+  }
+
+  private async readGlobal(shape: GlobalReadShape): Promise<GlobalPage> {
+    const rows = await this.queryArrays<[...EventRow, string]>(globalReadQuery(shape));
+    // The CTE always answers one row: without events it carries only the horizon.
+    const events = rows[0][0] === null ? [] : rows.map((row) => toRecordedEvent(row as unknown as EventRow));
+    return {
+      events,
+      last: events.length > 0 ? parsePosition(events[events.length - 1].position) : null,
+      horizon: BigInt(rows[0][8]),
+    };
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const batchSize = options.batchSize ?? 500;
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new TypeError(`batchSize must be a positive integer, got ${batchSize}`);
+    const after = options.after ? requirePosition(options.after, 'after') : null;
+    const { types, categories } = options;
+    const subscription = new PostgresSubscription(
+      (cursor, limit) => this.readGlobal({ after: cursor, upTo: null, types, categories, limit }),
+      after,
+      batchSize,
+      { pollIntervalMs: this.options.pollIntervalMs, maxBackoffMs: this.options.maxBackoffMs },
+      async (s) => {
+        if (this.subscriptions.delete(s)) await this.listener.release();
+      },
+    );
+    this.subscriptions.add(subscription);
+    this.listener.acquire();
+    return subscription;
+  }
+
+  private wakeAll(position: LogPosition | null): void {
+    for (const s of this.subscriptions) s.wake(position);
+  }
+
+  async head(): Promise<string | null> {
+    this.assertOpen();
+    const { rows } = await this.query<{ transaction_id: string; global_position: string }>(HEAD_QUERY);
+    return rows.length === 0 ? null : `${rows[0].transaction_id}:${rows[0].global_position}`;
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    this.assertOpen();
+    const { rows } = await this.query<{ revision: string }>({ name: 'cr_stream_revision', text: STREAM_REVISION_QUERY, values: [streamId] });
+    return rows.length === 0 ? -1 : Number(rows[0].revision);
+  }
+
+  async verifyStream(streamId: string): Promise<StreamVerification> {
+    this.assertOpen();
+    // The head first: events appended after it are not this verification's business.
+    const head = await this.query<{ revision: string; last_hash: Buffer }>({ text: STREAM_HEAD_QUERY, values: [streamId] });
+    if (head.rows.length === 0) return { streamId, valid: true, checkedEvents: 0, firstMismatch: null };
+    const headRevision = Number(head.rows[0].revision);
+    let previous = GENESIS_HASH;
+    let checked = 0;
+    let last: (StoredChainEvent & { position: string }) | null = null;
+    for (;;) {
+      const { rows } = await this.query<{
+        event_id: string;
+        stream_id: string;
+        revision: string;
+        type: string;
+        schema_version: number;
+        data: string;
+        metadata: string;
+        chain_hash: Buffer;
+        transaction_id: string;
+        global_position: string;
+      }>({ text: VERIFY_PAGE_QUERY, values: [streamId, checked, headRevision, VERIFY_PAGE] });
+      const page = rows.map((r) => ({
+        eventId: r.event_id,
+        streamId: r.stream_id,
+        revision: Number(r.revision),
+        type: r.type,
+        schemaVersion: r.schema_version,
+        data: r.data,
+        metadata: r.metadata,
+        chainHash: r.chain_hash,
+        position: `${r.transaction_id}:${r.global_position}`,
+      }));
+      const mismatch = findChainMismatch(page, previous, checked);
+      if (mismatch) {
+        const e = page[mismatch.index];
+        return {
+          streamId,
+          valid: false,
+          checkedEvents: checked + mismatch.index,
+          firstMismatch: { eventId: e.eventId, revision: e.revision, position: e.position, reason: mismatch.reason },
+        };
+      }
+      checked += page.length;
+      if (page.length > 0) {
+        last = page[page.length - 1];
+        previous = last.chainHash;
+      }
+      if (page.length < VERIFY_PAGE) break;
+    }
+    const tail = last && last.revision === headRevision && last.chainHash.equals(head.rows[0].last_hash) ? null : last;
+    if (checked === 0 || tail) {
+      return {
+        streamId,
+        valid: false,
+        checkedEvents: checked,
+        firstMismatch: {
+          eventId: tail?.eventId ?? '',
+          revision: tail?.revision ?? -1,
+          position: tail?.position ?? '',
+          reason: `the stream head records revision ${headRevision} and its hash, which the last stored event does not match`,
+        },
+      };
+    }
+    return { streamId, valid: true, checkedEvents: checked, firstMismatch: null };
+  }
+
+  comparePositions(a: string, b: string): number {
+    return compareLogPositions(requirePosition(a), requirePosition(b));
+  }
+
+  isPosition(value: string): boolean {
+    return typeof value === 'string' && parsePosition(value) !== null;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.notifier.close();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  /**
+   * pool.query() would destroy the connection on any error, and a conflict is an ordinary answer
+   * here: reconnecting (SCRAM and all) after each one cost ~10 ms. Keep connections that only
+   * reported a statement error.
+   */
+  private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      // pg writes Bind, Describe, Execute and Sync one by one; corked, they leave in one segment,
+      // sparing a syscall and a server wake-up each (measured: 4-8% more appends per second).
+      const socket = (client as unknown as { connection?: { stream?: Partial<Pick<Socket, 'cork' | 'uncork'>> } }).connection?.stream;
+      socket?.cork?.();
+      const pending = work(client);
+      socket?.uncork?.();
+      const result = await pending;
+      client.release();
+      return result;
+    } catch (error) {
+      const statementError = error instanceof pg.DatabaseError && error.severity === 'ERROR';
+      client.release(statementError ? undefined : (error as Error));
+      throw error;
+    }
+  }
+
+  private query<R extends pg.QueryResultRow>(config: pg.QueryConfig): Promise<pg.QueryResult<R>> {
+    return this.withClient((client) => client.query<R>(config));
+  }
+
+  private async queryArrays<R extends unknown[]>(config: pg.QueryArrayConfig): Promise<R[]> {
+    return (await this.withClient((client) => client.query<R>(config))).rows;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the event store is closed');
+  }
+}
