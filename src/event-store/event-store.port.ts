@@ -25,12 +25,27 @@ export interface EventMetadata {
   [key: string]: unknown;
 }
 
+/**
+ * The metadata a caller gives: everything but `recordedAt`, which the adapter sets. (Spelt out:
+ * Omit<> over a type with an index signature would erase the named keys.)
+ */
+export interface NewEventMetadata {
+  actor: Actor;
+  correlationId: string;
+  causationId: string | null;
+  occurredAt: string;
+  schemaVersion: number;
+  requestId?: string;
+  recordedAt?: never;
+  [key: string]: unknown;
+}
+
 /** What a caller hands to `append`. The adapter sets `recordedAt`. */
 export interface NewEvent<TType extends string = string, TData = Record<string, unknown>> {
   eventId: string;
   type: TType;
   data: TData;
-  metadata: Omit<EventMetadata, 'recordedAt'> & { recordedAt?: never };
+  metadata: NewEventMetadata;
 }
 
 export interface RecordedEvent<TType extends string = string, TData = Record<string, unknown>> {
