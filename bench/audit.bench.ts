@@ -6,9 +6,8 @@
  * export encoders. Prints the figures and writes them to bench/results/audit-<timestamp>.json.
  */
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -18,11 +17,10 @@ import { logHead, readLog } from '../src/audit/integrity/log-reader.js';
 import { auditLine } from '../src/audit/integrity/ndjson.js';
 import { verifyLog } from '../src/audit/integrity/verify.js';
 import { PUBLIC_EVENT_TYPES, publicLines } from '../src/audit/exports/public-events.js';
-import { loadConfig } from '../src/config/app-config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/config/embedded-postgres.js';
 import { runMigrations } from '../src/database/data-source.js';
 import type { NewEvent } from '../src/event-store/event-store.port.js';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
+import { benchDatabase } from './support/bench-database.js';
 
 const EVENTS = Number(process.argv[2] ?? 200_000);
 const STREAM_LENGTH = 10;
@@ -45,28 +43,9 @@ function stream(): NewEvent[] {
   }));
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 async function main(): Promise<void> {
-  const config = loadConfig();
-  let embedded: EmbeddedPostgres | undefined;
-  let dataDir: string | undefined;
-  let url = config.DATABASE_URL;
-  if (!url) {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'cr-audit-bench-'));
-    await chmod(dataDir, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'audit_bench' });
-    url = embedded.url;
-  }
+  const database = await benchDatabase('audit');
+  const { url } = database;
   const pool = new pg.Pool({ connectionString: url, max: WRITERS + 2 });
   try {
     await runMigrations(url);
@@ -133,8 +112,7 @@ async function main(): Promise<void> {
     await store.close();
   } finally {
     await pool.end();
-    await embedded?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await database.stop();
   }
 }
 

@@ -13,9 +13,7 @@
  * uses a server of your own instead of a fresh embedded one.
  */
 import 'reflect-metadata';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -25,13 +23,14 @@ import { ALL_PROJECTIONS } from '../projections/index.js';
 import { parseArgs } from '../src/cli/args.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/config/embedded-postgres.js';
 import { runMigrations } from '../src/database/data-source.js';
 import { EVENT_STORE, type EventStore } from '../src/event-store/event-store.port.js';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
 import { resolveSecrets } from '../src/security/secrets.js';
 import { signToken } from '../src/security/tokens.js';
 import { coalesce, generateCycle, type GeneratedCycle } from './generator.js';
+import { benchDatabase } from './support/bench-database.js';
+import { freePort } from '../src/config/free-port.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.resolve(here, '../../bench/results');
@@ -53,15 +52,6 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -96,15 +86,8 @@ async function generate(store: EventStore): Promise<{ cycles: GeneratedCycle[]; 
 }
 
 async function main(): Promise<void> {
-  let embedded: EmbeddedPostgres | undefined;
-  let dataDir: string | undefined;
-  let databaseUrl = loadConfig().DATABASE_URL;
-  if (!databaseUrl) {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'cr-bench-projections-'));
-    await chmod(dataDir, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench' });
-    databaseUrl = embedded.url;
-  }
+  const database = await benchDatabase('projections');
+  const databaseUrl = database.url;
   const settings = new pg.Client({ connectionString: databaseUrl });
   await settings.connect();
   const pgSettings = Object.fromEntries(
@@ -257,8 +240,7 @@ async function main(): Promise<void> {
 
   await state.end();
   await app.close();
-  await embedded?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await database.stop();
 }
 
 main().catch((error: unknown) => {

@@ -6,18 +6,16 @@
  * bench/results/store-<timestamp>.json.
  */
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { loadConfig } from '../src/config/app-config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/config/embedded-postgres.js';
 import { runMigrations } from '../src/database/data-source.js';
 import type { NewEvent, RecordedEvent } from '../src/event-store/event-store.port.js';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
 import { APPEND_SQL, appendArguments } from '../src/event-store/postgres/sql.js';
+import { benchDatabase } from './support/bench-database.js';
 
 const WRITERS = 16;
 const SINGLE_APPENDS = 20_000;
@@ -152,17 +150,6 @@ async function phase(
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function serverSettings(pool: pg.Pool): Promise<Record<string, string>> {
@@ -348,16 +335,8 @@ async function followWhileAppending(store: PostgresEventStore, url: string, data
 async function main(): Promise<void> {
   // Other work on the machine skews every figure: recorded with the results.
   const loadAverageAtStart = loadavg();
-  const config = loadConfig();
-  let embedded: EmbeddedPostgres | undefined;
-  let tempDir: string | undefined;
-  let url = config.DATABASE_URL;
-  if (!url) {
-    tempDir = await mkdtemp(path.join(tmpdir(), 'cr-bench-pg-'));
-    await chmod(tempDir, 0o755); // the server runs as "postgres" when we run as root
-    embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: await freePort(), database: 'bench', log });
-    url = embedded.url;
-  }
+  const database = await benchDatabase('store', log);
+  const { url, dataDir: tempDir } = database;
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   pool.on('error', () => undefined); // an idle connection dropped: the pool replaces it
   const store = new PostgresEventStore(pool);
@@ -404,7 +383,7 @@ async function main(): Promise<void> {
         loadAverageAtStart,
         loadAverageAtEnd: loadavg(),
       },
-      postgres: { ...settings, embedded: embedded !== undefined, poolSize: POOL_SIZE },
+      postgres: { ...settings, embedded: database.embedded, poolSize: POOL_SIZE },
       baseline: b,
       store: { ...s, readStream, readAll: { ...readAll, pageSize: READ_ALL_PAGE } },
       follow,
@@ -441,8 +420,7 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
     await pool.end();
-    if (embedded) await embedded.stop();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await database.stop();
   }
 }
 

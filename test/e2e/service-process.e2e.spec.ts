@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../support/global-setup.js';
+import { freePort } from '../../src/config/free-port.js';
 
 /**
  * The service as `npm start` runs it: a real process on the embedded PostgreSQL (no DATABASE_URL),

@@ -1,10 +1,10 @@
 // Loaded by jest outside its module mapper, so it imports the compiled launcher (npm test builds first).
 import { chmod, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type * as AppConfigModule from '../../src/config/app-config.js';
 import type * as EmbeddedModule from '../../src/config/embedded-postgres.js';
+import type * as FreePortModule from '../../src/config/free-port.js';
 import type { EmbeddedPostgres } from '../../src/config/embedded-postgres.js';
 
 // A computed specifier: resolved at run time against the compiled tree, never by the type checker.
@@ -12,18 +12,6 @@ const compiled = (file: string) => new URL(`../../dist/src/config/${file}`, impo
 
 declare global {
   var __crEmbedded: EmbeddedPostgres | undefined;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -34,6 +22,7 @@ export async function freePort(): Promise<number> {
 export default async function globalSetup(): Promise<void> {
   const { loadConfig } = (await import(compiled('app-config.js'))) as typeof AppConfigModule;
   const { startEmbeddedPostgres } = (await import(compiled('embedded-postgres.js'))) as typeof EmbeddedModule;
+  const { freePort } = (await import(compiled('free-port.js'))) as typeof FreePortModule;
   const config = loadConfig();
   if (config.DATABASE_URL) {
     process.env.CR_TEST_ADMIN_URL = config.DATABASE_URL;
