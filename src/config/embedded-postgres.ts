@@ -178,26 +178,75 @@ function processCommandLine(pid: number): string | undefined {
   }
 }
 
+/** Which process started the server now running on the cluster: it stops it when it exits. */
+interface Owner {
+  pid: number;
+  /** Start time of that process (Linux: /proc/<pid>/stat field 22), so a reused pid is not taken for it. */
+  started?: string;
+  port: number;
+}
+
+function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+function ownerFile(dataDir: string): string {
+  return path.join(dataDir, 'postgres-owner.json');
+}
+
+async function readOwner(dataDir: string): Promise<Owner | undefined> {
+  try {
+    const owner = JSON.parse(await fs.readFile(ownerFile(dataDir), 'utf8')) as Owner;
+    return Number.isInteger(owner.pid) && Number.isInteger(owner.port) ? owner : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The owner is still running (and is the same process, not a later one that got its pid). */
+function ownerAlive(owner: Owner): boolean {
+  if (owner.pid === process.pid || !isAlive(owner.pid)) return false;
+  const started = processStartTime(owner.pid);
+  return owner.started === undefined || started === undefined || started === owner.started;
+}
+
+type PreviousRun = { kind: 'none' } | { kind: 'running'; owner: Owner; pid: number };
+
 /**
- * Deals with what a killed run leaves behind: a server still running on this cluster (its parent
- * was SIGKILLed) is stopped so it restarts with today's settings; a postmaster.pid whose process is
- * gone, or now belongs to another program, is removed.
+ * Deals with what an earlier run left behind. A server started by a process that is still running
+ * (the service, while the CLI is used next to it) is shared, not touched. A server whose starter is
+ * gone (it was SIGKILLed) is stopped so it restarts with today's settings; a postmaster.pid whose
+ * process is gone, or now belongs to another program, is removed.
  */
-async function recoverPreviousRun(bin: Binaries, clusterDir: string, runAs: RunAs | undefined, log: (m: string) => void) {
+async function recoverPreviousRun(
+  bin: Binaries,
+  dataDir: string,
+  clusterDir: string,
+  runAs: RunAs | undefined,
+  log: (m: string) => void,
+): Promise<PreviousRun> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
+  if (!existsSync(pidFile)) return { kind: 'none' };
   const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
   const alive = Number.isInteger(pid) && pid > 0 && isAlive(pid);
   const cmdline = alive ? processCommandLine(pid) : undefined;
   const ours = alive && (cmdline === undefined || (cmdline.includes('postgres') && cmdline.includes(clusterDir)));
   if (ours) {
-    log(`embedded PostgreSQL: a server from a previous run is still up (pid ${pid}); restarting it`);
+    const owner = await readOwner(dataDir);
+    if (owner && ownerAlive(owner)) return { kind: 'running', owner, pid };
+    log(`embedded PostgreSQL: a server from a previous run is still up (pid ${pid}) and the process that started it is gone; restarting it`);
     const stopped = await run(bin.pg_ctl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'], runAs);
     if (stopped.code !== 0) throw new Error(`could not stop the previous server (pid ${pid}): ${stopped.stderr.trim()}`);
-    return;
+    return { kind: 'none' };
   }
   log(`embedded PostgreSQL: removing the stale postmaster.pid left by a killed run (pid ${pid})`);
   await fs.rm(pidFile, { force: true });
+  return { kind: 'none' };
 }
 
 function isAlive(pid: number): boolean {
@@ -261,7 +310,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   if (runAs) await fs.chown(clusterDir, runAs.uid, runAs.gid);
 
-  await recoverPreviousRun(bin, clusterDir, runAs, log);
+  const previous = await recoverPreviousRun(bin, dataDir, clusterDir, runAs, log);
+  if (previous.kind === 'running') {
+    // Another process of ours (the service) runs it: use it alongside, and leave it running.
+    const { owner } = previous;
+    const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${owner.port}`;
+    await ensureDatabase(`${base}/postgres`, database);
+    log(
+      `embedded PostgreSQL: using the server already running on 127.0.0.1:${owner.port}, started by process ${owner.pid} ` +
+        `(it stays up when this process exits)`,
+    );
+    return { url: `${base}/${encodeURIComponent(database)}`, adminUrl: `${base}/postgres`, dataDir, stop: async () => undefined };
+  }
 
   const settings: Record<string, string | number> = {
     listen_addresses: '127.0.0.1',
@@ -285,6 +345,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(`embedded PostgreSQL did not start.${portHint}\n${started.stderr.trim()}\n${tail}`);
   }
 
+  const owner: Owner = { pid: process.pid, started: processStartTime(process.pid), port: options.port };
+  await fs.writeFile(ownerFile(dataDir), JSON.stringify(owner) + '\n');
+
   const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
   const adminUrl = `${base}/postgres`;
   await ensureDatabase(adminUrl, database);
@@ -301,7 +364,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
           throw new Error(`embedded PostgreSQL did not stop cleanly: ${r.stderr.trim()}`);
         }
         log('embedded PostgreSQL: stopped');
-      });
+      }).finally(() => fs.rm(ownerFile(dataDir), { force: true }));
       return stopping;
     },
   };

@@ -85,6 +85,28 @@ test('starts on the embedded PostgreSQL, answers /health, stops cleanly on SIGTE
   expect(alive(pid!)).toBe(false);
 }, 120_000);
 
+test('the CLI run next to the service uses its PostgreSQL and leaves it running', async () => {
+  const service = start();
+  expect((await healthy()).status).toBe(200);
+  const pid = await postmasterPid();
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+  const cli = spawn(process.execPath, [path.join(root, 'dist/src/cli/main.js'), 'rebuild', '--compare'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let cliOutput = '';
+  cli.stdout?.on('data', (chunk: Buffer) => (cliOutput += chunk.toString()));
+  cli.stderr?.on('data', (chunk: Buffer) => (cliOutput += chunk.toString()));
+  const [cliCode] = await once(cli, 'exit');
+  expect(cliOutput).toContain(`started by process ${service.child.pid}`);
+  expect(cliCode).toBe(0);
+  // Same server, still up, and the service still answers.
+  expect(await postmasterPid()).toBe(pid);
+  expect(alive(pid!)).toBe(true);
+  expect((await healthy()).status).toBe(200);
+  expect(service.output()).not.toContain('embedded PostgreSQL: stopped');
+  service.child.kill('SIGTERM');
+  expect((await once(service.child, 'exit'))[0]).toBe(0);
+  expect(alive(pid!)).toBe(false);
+}, 180_000);
+
 test('keeps its data between runs and recovers when the previous run was killed (SIGKILL)', async () => {
   const first = start();
   await healthy();
