@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
@@ -33,13 +33,13 @@ export interface EmbeddedPostgresOptions {
   log?: (message: string) => void;
 }
 
-interface Binaries {
+export interface Binaries {
   pg_ctl: string;
   initdb: string;
   postgres: string;
 }
 
-interface RunAs {
+export interface RunAs {
   uid: number;
   gid: number;
   name: string;
@@ -92,7 +92,7 @@ async function idOf(name: string): Promise<RunAs | undefined> {
 }
 
 /** PostgreSQL refuses to run as root: find (or create) an unprivileged user to run it as. */
-async function unprivilegedUser(): Promise<RunAs | undefined> {
+export async function unprivilegedUser(): Promise<RunAs | undefined> {
   if (platform() === 'win32' || userInfo().uid !== 0) return undefined;
   const existing = await idOf('postgres');
   if (existing) return existing;
@@ -106,26 +106,132 @@ async function unprivilegedUser(): Promise<RunAs | undefined> {
   return user;
 }
 
-/** Every ancestor of dir must be traversable by the server's user, or PostgreSQL cannot open its files. */
-async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
-  let current = path.dirname(dir);
+function traversable(st: { mode: number; uid: number; gid: number }, runAs: RunAs): boolean {
+  return (
+    (st.mode & 0o001) !== 0 ||
+    (st.uid === runAs.uid && (st.mode & 0o100) !== 0) ||
+    (st.gid === runAs.gid && (st.mode & 0o010) !== 0)
+  );
+}
+
+/** The first ancestor of `file` that the server's user cannot enter, or null. */
+async function firstUnreachableAncestor(file: string, runAs: RunAs): Promise<{ dir: string; mode: number } | null> {
+  let current = path.dirname(file);
   for (;;) {
     const st = await fs.stat(current);
-    const traversable =
-      (st.mode & 0o001) !== 0 ||
-      (st.uid === runAs.uid && (st.mode & 0o100) !== 0) ||
-      (st.gid === runAs.gid && (st.mode & 0o010) !== 0);
-    if (!traversable) {
-      throw new Error(
-        `DATA_DIR: the embedded PostgreSQL runs as user "${runAs.name}" because this process runs as root, ` +
-          `and that user cannot enter ${current} (mode ${(st.mode & 0o777).toString(8)}). ` +
-          `Choose a DATA_DIR whose parent folders it can traverse (e.g. under /var/lib or /tmp), or set DATABASE_URL.`,
-      );
-    }
+    if (!traversable(st, runAs)) return { dir: current, mode: st.mode & 0o777 };
     const parent = path.dirname(current);
-    if (parent === current) return;
+    if (parent === current) return null;
     current = parent;
   }
+}
+
+/** Every ancestor of dir must be traversable by the server's user, or PostgreSQL cannot open its files. */
+async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
+  const blocked = await firstUnreachableAncestor(dir, runAs);
+  if (blocked) {
+    throw new Error(
+      `DATA_DIR: the embedded PostgreSQL runs as user "${runAs.name}" because this process runs as root, ` +
+        `and that user cannot enter ${blocked.dir} (mode ${blocked.mode.toString(8)}). ` +
+        `Choose a DATA_DIR whose parent folders it can traverse (e.g. under /var/lib or /tmp), or set DATABASE_URL.`,
+    );
+  }
+}
+
+/**
+ * The server's user must also be able to run the binaries. When the project sits in a folder it
+ * cannot enter (a checkout under /root, or a mode-0700 temporary folder), the binaries are copied
+ * once into DATA_DIR (whose parents assertReachable has checked) and run from there.
+ */
+export async function reachableBinaries(bin: Binaries, dataDir: string, runAs: RunAs, log: (m: string) => void): Promise<Binaries> {
+  if ((await firstUnreachableAncestor(bin.initdb, runAs)) === null) return bin;
+  const nativeDir = path.resolve(path.dirname(bin.initdb), '..');
+  let version = 'unknown';
+  try {
+    version = (JSON.parse(await fs.readFile(path.join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    // a layout without package.json: one copy, whatever its version
+  }
+  const target = path.join(dataDir, 'postgres-binaries', version);
+  const inTarget = (file: string) => path.join(target, path.relative(nativeDir, file));
+  if (!existsSync(path.join(target, '.complete'))) {
+    log(`embedded PostgreSQL: user "${runAs.name}" cannot reach ${nativeDir}; copying the binaries to ${target}`);
+    const scratch = `${target}.copy-${process.pid}`;
+    await fs.rm(scratch, { recursive: true, force: true });
+    await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
+    await fs.cp(nativeDir, scratch, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+    await fs.writeFile(path.join(scratch, '.complete'), version + '\n');
+    await fs.rm(target, { recursive: true, force: true });
+    await fs.rename(scratch, target).catch(async (error: NodeJS.ErrnoException) => {
+      await fs.rm(scratch, { recursive: true, force: true });
+      // Another process copied it at the same time: use its copy.
+      if (!existsSync(path.join(target, '.complete'))) throw error;
+    });
+  }
+  return { pg_ctl: inTarget(bin.pg_ctl), initdb: inTarget(bin.initdb), postgres: inTarget(bin.postgres) };
+}
+
+/** Where the server's files live when DATA_DIR itself is out of the server user's reach. */
+const SERVER_HOME_ROOT = '/var/lib/consultation-record';
+
+interface ServerFolders {
+  clusterDir: string;
+  logDir: string;
+  /** A folder the server's user can reach, for a copy of the binaries if it needs one. */
+  reachableDir: string;
+}
+
+/**
+ * As root, the server runs as another user, which must be able to enter every folder above its
+ * cluster. When DATA_DIR sits where it cannot (the project under /root, or in a mode-0700 temporary
+ * folder), the cluster goes to /var/lib/consultation-record/<hash of DATA_DIR>/ and
+ * DATA_DIR/postgres becomes a link to it: the data still follows DATA_DIR from run to run, and
+ * nobody has to open up /root.
+ */
+async function serverFolders(dataDir: string, runAs: RunAs | undefined, log: (m: string) => void): Promise<ServerFolders> {
+  const inDataDir = { clusterDir: path.join(dataDir, 'postgres'), logDir: path.join(dataDir, 'postgres-log'), reachableDir: dataDir };
+  if (!runAs) return inDataDir;
+  await fs.mkdir(dataDir, { recursive: true });
+  const blocked = await firstUnreachableAncestor(inDataDir.clusterDir, runAs);
+  if (!blocked) return inDataDir;
+  const unreachable = new Error(
+    `DATA_DIR: the embedded PostgreSQL runs as user "${runAs.name}" because this process runs as root, ` +
+      `and that user cannot enter ${blocked.dir} (mode ${blocked.mode.toString(8)}). ` +
+      `Choose a DATA_DIR whose parent folders it can traverse (e.g. under /var/lib or /tmp), or set DATABASE_URL.`,
+  );
+  const link = inDataDir.clusterDir;
+  const linkStat = await fs.lstat(link).catch(() => null);
+  // A cluster already inside DATA_DIR (its folders were closed since) stays where it is.
+  if (linkStat && !linkStat.isSymbolicLink()) throw unreachable;
+
+  const home = path.join(SERVER_HOME_ROOT, createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+  try {
+    await fs.mkdir(home, { recursive: true, mode: 0o755 });
+    await fs.chmod(SERVER_HOME_ROOT, 0o755);
+    await fs.chmod(home, 0o755);
+  } catch {
+    throw unreachable;
+  }
+  if (await firstUnreachableAncestor(path.join(home, 'postgres'), runAs)) throw unreachable;
+  await fs.writeFile(path.join(home, 'DATA_DIR'), dataDir + '\n');
+
+  let clusterDir = path.join(home, 'postgres');
+  if (linkStat) {
+    clusterDir = path.resolve(dataDir, await fs.readlink(link));
+  } else {
+    if (existsSync(clusterDir)) {
+      // Left by a DATA_DIR of the same path that was deleted since: keep it aside, start afresh.
+      const aside = `${clusterDir}.abandoned-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      log(`embedded PostgreSQL: ${clusterDir} belonged to an earlier ${dataDir} that is gone; moved to ${aside}`);
+      await fs.rename(clusterDir, aside);
+    }
+    await fs.symlink(clusterDir, link);
+  }
+  log(
+    `embedded PostgreSQL: user "${runAs.name}" cannot enter ${blocked.dir}, so the cluster lives in ${clusterDir} ` +
+      `(${link} links to it)`,
+  );
+  return { clusterDir, logDir: path.join(home, 'log'), reachableDir: home };
 }
 
 async function readPassword(file: string): Promise<string> {
@@ -285,16 +391,16 @@ async function ensureDatabase(adminUrl: string, database: string) {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
-  const clusterDir = path.join(dataDir, 'postgres');
-  const logDir = path.join(dataDir, 'postgres-log');
-  const logFile = path.join(logDir, 'server.log');
   const database = options.database ?? 'consultation_record';
-  const bin = await binaries();
   const runAs = await unprivilegedUser();
+  const { clusterDir, logDir, reachableDir } = await serverFolders(dataDir, runAs, log);
+  const logFile = path.join(logDir, 'server.log');
+  let bin = await binaries();
 
   await fs.mkdir(logDir, { recursive: true });
   if (runAs) {
     await assertReachable(clusterDir, runAs);
+    bin = await reachableBinaries(bin, reachableDir, runAs, log);
     // pg_ctl, running as the server's user, writes the log.
     await fs.chown(logDir, runAs.uid, runAs.gid);
   }
