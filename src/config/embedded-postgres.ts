@@ -126,16 +126,18 @@ async function firstUnreachableAncestor(file: string, runAs: RunAs): Promise<{ d
   }
 }
 
+function unreachableError(blocked: { dir: string; mode: number }, runAs: RunAs): Error {
+  return new Error(
+    `DATA_DIR: the embedded PostgreSQL runs as user "${runAs.name}" because this process runs as root, ` +
+      `and that user cannot enter ${blocked.dir} (mode ${blocked.mode.toString(8)}). ` +
+      `Choose a DATA_DIR whose parent folders it can traverse (e.g. under /var/lib or /tmp), or set DATABASE_URL.`,
+  );
+}
+
 /** Every ancestor of dir must be traversable by the server's user, or PostgreSQL cannot open its files. */
 async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
   const blocked = await firstUnreachableAncestor(dir, runAs);
-  if (blocked) {
-    throw new Error(
-      `DATA_DIR: the embedded PostgreSQL runs as user "${runAs.name}" because this process runs as root, ` +
-        `and that user cannot enter ${blocked.dir} (mode ${blocked.mode.toString(8)}). ` +
-        `Choose a DATA_DIR whose parent folders it can traverse (e.g. under /var/lib or /tmp), or set DATABASE_URL.`,
-    );
-  }
+  if (blocked) throw unreachableError(blocked, runAs);
 }
 
 /**
@@ -194,11 +196,7 @@ async function serverFolders(dataDir: string, runAs: RunAs | undefined, log: (m:
   await fs.mkdir(dataDir, { recursive: true });
   const blocked = await firstUnreachableAncestor(inDataDir.clusterDir, runAs);
   if (!blocked) return inDataDir;
-  const unreachable = new Error(
-    `DATA_DIR: the embedded PostgreSQL runs as user "${runAs.name}" because this process runs as root, ` +
-      `and that user cannot enter ${blocked.dir} (mode ${blocked.mode.toString(8)}). ` +
-      `Choose a DATA_DIR whose parent folders it can traverse (e.g. under /var/lib or /tmp), or set DATABASE_URL.`,
-  );
+  const unreachable = unreachableError(blocked, runAs);
   const link = inDataDir.clusterDir;
   const linkStat = await fs.lstat(link).catch(() => null);
   // A cluster already inside DATA_DIR (its folders were closed since) stays where it is.
