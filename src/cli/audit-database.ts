@@ -4,7 +4,7 @@
  * an auditor's copy of a database must be checked as it is, not upgraded first — and the session
  * is read-only, so a verification cannot change what it checks.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
@@ -17,25 +17,6 @@ export interface AuditDatabase {
   /** Where it is, for the report (no password). */
   describe: string;
   close(): Promise<void>;
-}
-
-// The embedded launcher's layout (src/config/embedded-postgres.ts): superuser, database, password file.
-const EMBEDDED_USER = 'postgres';
-const EMBEDDED_DATABASE = 'consultation_record';
-
-/** The port of a server already running on the cluster (the service's), or null. */
-function runningServerPort(clusterDir: string): number | null {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const lines = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(lines[0]);
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
-  }
-  const port = Number(lines[3]);
-  return Number.isInteger(port) && port > 0 ? port : null;
 }
 
 async function connect(url: string): Promise<pg.Client> {
@@ -60,14 +41,7 @@ export async function openAuditDatabase(config: AppConfig, log: (m: string) => v
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     throw new UsageError(`no database to check: DATABASE_URL is not set and ${clusterDir} holds no PostgreSQL cluster`);
   }
-  const running = runningServerPort(clusterDir);
-  if (running !== null) {
-    // The service is up on it: read alongside (starting it again would restart the service's server).
-    const password = readFileSync(path.join(dataDir, 'postgres.password'), 'utf8').trim();
-    const url = `postgres://${EMBEDDED_USER}:${encodeURIComponent(password)}@127.0.0.1:${running}/${EMBEDDED_DATABASE}`;
-    const client = await connect(url);
-    return { client, describe: `the running embedded PostgreSQL in ${clusterDir}`, close: async () => client.end() };
-  }
+  // While the service runs on this cluster the launcher shares its server and leaves it up.
   const embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, log });
   try {
     const client = await connect(embedded.url);
