@@ -134,16 +134,10 @@ function unreachableError(blocked: { dir: string; mode: number }, runAs: RunAs):
   );
 }
 
-/** Every ancestor of dir must be traversable by the server's user, or PostgreSQL cannot open its files. */
-async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
-  const blocked = await firstUnreachableAncestor(dir, runAs);
-  if (blocked) throw unreachableError(blocked, runAs);
-}
-
 /**
  * The server's user must also be able to run the binaries. When the project sits in a folder it
  * cannot enter (a checkout under /root, or a mode-0700 temporary folder), the binaries are copied
- * once into DATA_DIR (whose parents assertReachable has checked) and run from there.
+ * once into a folder it can reach (see serverFolders) and run from there.
  */
 export async function reachableBinaries(bin: Binaries, dataDir: string, runAs: RunAs, log: (m: string) => void): Promise<Binaries> {
   if ((await firstUnreachableAncestor(bin.initdb, runAs)) === null) return bin;
@@ -216,6 +210,7 @@ async function serverFolders(dataDir: string, runAs: RunAs | undefined, log: (m:
   let clusterDir = path.join(home, 'postgres');
   if (linkStat) {
     clusterDir = path.resolve(dataDir, await fs.readlink(link));
+    if (await firstUnreachableAncestor(clusterDir, runAs)) throw unreachable;
   } else {
     if (existsSync(clusterDir)) {
       // Left by a DATA_DIR of the same path that was deleted since: keep it aside, start afresh.
@@ -397,7 +392,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   await fs.mkdir(logDir, { recursive: true });
   if (runAs) {
-    await assertReachable(clusterDir, runAs);
     bin = await reachableBinaries(bin, reachableDir, runAs, log);
     // pg_ctl, running as the server's user, writes the log.
     await fs.chown(logDir, runAs.uid, runAs.gid);
