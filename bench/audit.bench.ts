@@ -6,10 +6,7 @@
  * export encoders. Prints the figures and writes them to bench/results/audit-<timestamp>.json.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { recordDigest } from '../src/audit/integrity/digest-records.js';
 import { computeDigest, type Checkpoint } from '../src/audit/integrity/digest.js';
@@ -21,6 +18,7 @@ import { runMigrations } from '../src/database/data-source.js';
 import type { NewEvent } from '../src/event-store/event-store.port.js';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
 import { benchDatabase } from './support/bench-database.js';
+import { writeResults } from './support/results.js';
 
 const EVENTS = Number(process.argv[2] ?? 200_000);
 const STREAM_LENGTH = 10;
@@ -103,9 +101,7 @@ async function main(): Promise<void> {
         auditNdjsonEventsPerSecond: rate(total, ndjsonMs),
         publicNdjsonEventsPerSecond: rate(total, publicMs),
       };
-      const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bench/results');
-      await mkdir(dir, { recursive: true });
-      await writeFile(path.join(dir, `audit-${results.at.replace(/:/g, '-')}.json`), `${JSON.stringify(results, null, 2)}\n`);
+      log(`written to ${await writeResults('audit', results.at, results)}`);
     } finally {
       client.release();
     }

@@ -7,13 +7,13 @@
  * submission. Deterministic for a seed. Events come in causal "waves": every append of a wave
  * may run concurrently, and a wave starts after the previous one has landed.
  */
-import { createHash } from 'node:crypto';
 import type { CommitmentEvent } from '../src/commitments/domain/events.js';
 import type { ConsultationEvent } from '../src/consultations/domain/events.js';
 import type { ContributionEvent } from '../src/contributions/domain/events.js';
 import type { CycleEvent, Stage } from '../src/cycles/domain/events.js';
 import type { Actor, NewEvent } from '../src/event-store/event-store.port.js';
 import type { ReportEvent } from '../src/reports/domain/events.js';
+import { uuidv5 } from '../src/shared/ids.js';
 import type { StakeholderEvent } from '../src/stakeholders/domain/events.js';
 
 type AnyEvent = CycleEvent | StakeholderEvent | ConsultationEvent | ContributionEvent | ReportEvent | CommitmentEvent;
@@ -34,11 +34,6 @@ function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function uuidFrom(name: string): string {
-  const h = createHash('sha1').update(name).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 const AREAS = [
@@ -75,7 +70,7 @@ export function generateCycle(index: number, options: GeneratorOptions = {}): Ge
   const seed = (options.seed ?? 2020) * 1000 + index;
   const rand = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
-  const id = (what: string) => uuidFrom(`${seed}:${what}`);
+  const id = (what: string) => uuidv5(`${seed}:${what}`);
   const year = 2020 + 2 * index;
   const at = (month: number, day: number, hour = 10) => new Date(Date.UTC(year, month - 1, day, hour)).toISOString();
   let eventCount = 0;

@@ -13,11 +13,8 @@
  * uses a server of your own instead of a fresh embedded one.
  */
 import 'reflect-metadata';
-import { mkdir, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ALL_PROJECTIONS } from '../projections/index.js';
 import { parseArgs } from '../src/cli/args.js';
@@ -30,10 +27,9 @@ import { resolveSecrets } from '../src/security/secrets.js';
 import { signToken } from '../src/security/tokens.js';
 import { coalesce, generateCycle, type GeneratedCycle } from './generator.js';
 import { benchDatabase } from './support/bench-database.js';
+import { percentile, writeResults } from './support/results.js';
 import { freePort } from '../src/config/free-port.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const resultsDir = path.resolve(here, '../../bench/results');
 const { options } = parseArgs(process.argv.slice(2));
 const option = (name: string, fallback: number) => {
   const value = options[name] === undefined ? fallback : Number(options[name]);
@@ -48,11 +44,6 @@ const CONTRIBUTIONS_PER_CYCLE = 4000;
 
 const log = (line: string) => console.log(`[bench:projections] ${line}`);
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -234,10 +225,7 @@ async function main(): Promise<void> {
     reads,
     writes,
   };
-  await mkdir(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `projections-${result.at.replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, JSON.stringify(result, null, 2) + '\n');
-  log(`written to ${path.relative(process.cwd(), file)}`);
+  log(`written to ${await writeResults('projections', result.at, result)}`);
 
   await state.end();
   await app.close();

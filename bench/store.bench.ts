@@ -6,16 +6,16 @@
  * bench/results/store-<timestamp>.json.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runMigrations } from '../src/database/data-source.js';
 import type { NewEvent, RecordedEvent } from '../src/event-store/event-store.port.js';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
 import { APPEND_SQL, appendArguments } from '../src/event-store/postgres/sql.js';
 import { benchDatabase } from './support/bench-database.js';
+import { percentile, writeResults } from './support/results.js';
 
 const WRITERS = 16;
 const SINGLE_APPENDS = 20_000;
@@ -146,10 +146,6 @@ async function phase(
   const cpu = `client CPU ${result.clientCpuUs} µs/event` + (result.serverCpuUs === null ? '' : `, server CPU ${result.serverCpuUs} µs/event`);
   log(`${label}: ${fmt(result.eventsPerSecond)} events/s (${cpu})`);
   return result;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 async function serverSettings(pool: pg.Pool): Promise<Record<string, string>> {
@@ -412,11 +408,7 @@ async function main(): Promise<void> {
     log('(µs/ev c/s: CPU per event of this client process / of the PostgreSQL server)');
     log(`targets met: ${Object.entries(met).map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`).join(', ')}`);
 
-    const resultsDir = fileURLToPath(new URL('../../bench/results/', import.meta.url));
-    await mkdir(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `store-${report.startedAt.replace(/:/g, '-')}.json`);
-    await writeFile(file, JSON.stringify(report, null, 2) + '\n');
-    log(`written to ${path.relative(process.cwd(), file)}`);
+    log(`written to ${await writeResults('store', report.startedAt, report)}`);
   } finally {
     await store.close();
     await pool.end();

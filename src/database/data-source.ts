@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import { ENTITIES, MIGRATIONS } from './registry.js';
 
 export interface DataSourceOptions {
@@ -7,9 +8,12 @@ export interface DataSourceOptions {
   applicationName?: string;
 }
 
-/** The read-model / migration connection. `synchronize` is off everywhere: schema comes from migrations. */
-export function createDataSource(options: DataSourceOptions): DataSource {
-  return new DataSource({
+/**
+ * The read-model / migration connection settings, shared by the service's TypeORM module, the
+ * migrations and the tests. `synchronize` is off everywhere: schema comes from migrations.
+ */
+export function dataSourceOptions(options: DataSourceOptions): PostgresDataSourceOptions {
+  return {
     type: 'postgres',
     url: options.url,
     entities: ENTITIES,
@@ -19,7 +23,11 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsRun: false,
     logging: false,
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'consultation-record' },
-  });
+  };
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource(dataSourceOptions(options));
 }
 
 // Any constant will do; it only has to be the same for every process that migrates this database.

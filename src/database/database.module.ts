@@ -2,7 +2,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import pg from 'pg';
 import { RUNTIME, type Runtime } from '../runtime.js';
-import { ENTITIES, MIGRATIONS } from './registry.js';
+import { dataSourceOptions } from './data-source.js';
 import { DATABASE_POOL } from './tokens.js';
 
 class PoolCloser implements OnApplicationShutdown {
@@ -20,17 +20,9 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: runtime.databaseUrl,
-          entities: ENTITIES,
-          migrations: MIGRATIONS,
-          migrationsTableName: 'schema_migrations',
-          synchronize: false,
-          migrationsRun: false,
-          logging: false,
-          extra: { max: runtime.config.DATABASE_POOL_SIZE, application_name: 'consultation-record-read' },
-        }),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({ url: runtime.databaseUrl, poolSize: runtime.config.DATABASE_POOL_SIZE, applicationName: 'consultation-record-read' }),
+        ),
       ],
       providers: [
         { provide: RUNTIME, useValue: runtime },

@@ -11,7 +11,7 @@ import { canonicalEventBytes, chainHash, GENESIS_HASH } from '../../src/event-st
 import { EventStore1795400000000 } from '../../src/event-store/postgres/migrations/1795400000000-event-store.js';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { APPEND_SQL, appendArguments } from '../../src/event-store/postgres/sql.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, tamper as tamperAs, type TestDatabase } from '../support/database.js';
 import { collect, events, freshCategory, freshStream, newEvent, visible } from './event-store.contract.js';
 
 const sleep = (ms: number) => new Promise<'slept'>((resolve) => setTimeout(() => resolve('slept'), ms));
@@ -243,18 +243,7 @@ describe('per-stream order', () => {
 
 describe('hash chain', () => {
   /** Alters a stored row the only way left: the owner switching the immutability trigger off, briefly. */
-  async function tamper(sql: string, values: unknown[]): Promise<void> {
-    await admin.query('BEGIN');
-    try {
-      await admin.query('ALTER TABLE events DISABLE TRIGGER events_immutable_rows');
-      await admin.query(sql, values);
-      await admin.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_immutable_rows');
-      await admin.query('COMMIT');
-    } catch (error) {
-      await admin.query('ROLLBACK');
-      throw error;
-    }
-  }
+  const tamper = (sql: string, values: unknown[]) => tamperAs(admin, sql, values);
 
   test('canonical bytes are <utf8 length>:<utf8 bytes> per field, the same in SQL and in Node', async () => {
     const fields = {

@@ -3,10 +3,8 @@ import pg from 'pg';
 import { runMigrations } from '../../src/database/data-source.js';
 
 export interface TestDatabase {
-  /** URL of a fresh database of this test file, migrated to the latest schema. */
+  /** URL of a fresh database of this test file, migrated to the latest schema; its user is the cluster's superuser. */
   url: string;
-  /** A superuser connection URL to the same database (for tampering tests). */
-  adminUrl: string;
   drop(): Promise<void>;
 }
 
@@ -37,7 +35,6 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   if (options.migrate !== false) await runMigrations(url);
   return {
     url,
-    adminUrl: url,
     async drop() {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
@@ -48,4 +45,18 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       }
     },
   };
+}
+
+/** Runs SQL on events with the immutability triggers off, as only the table owner could. */
+export async function tamper(admin: pg.ClientBase, sql: string, values: unknown[] = []): Promise<void> {
+  await admin.query('BEGIN');
+  try {
+    await admin.query('ALTER TABLE events DISABLE TRIGGER events_immutable_rows');
+    await admin.query(sql, values);
+    await admin.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_immutable_rows');
+    await admin.query('COMMIT');
+  } catch (error) {
+    await admin.query('ROLLBACK');
+    throw error;
+  }
 }

@@ -3,6 +3,8 @@ import pg from 'pg';
 import { EVENT_STORE, type EventStore, type NewEvent } from '../../src/event-store/event-store.port.js';
 import { bearer, INSTITUTIONS, type TestApp } from './app.js';
 
+export { tamper } from './database.js';
+
 /**
  * A small but complete record built over HTTP, as a client would: the Anti-Corruption area of
  * Albania's 2020–2022 cycle, a CSO and a citizen (an individual: personal data), a thematic
@@ -193,23 +195,9 @@ export async function appendBulk(t: TestApp, cycleId: string, streams: number, p
 
 /** A superuser connection to the test database, for tampering "as an attacker with database access". */
 export async function superuser(t: TestApp): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: t.db.adminUrl });
+  const client = new pg.Client({ connectionString: t.db.url });
   await client.connect();
   return client;
-}
-
-/** Runs SQL on events with the immutability triggers off, as only the table owner could. */
-export async function tamper(admin: pg.Client, sql: string, values: unknown[] = []): Promise<void> {
-  await admin.query('BEGIN');
-  try {
-    await admin.query('ALTER TABLE events DISABLE TRIGGER events_immutable_rows');
-    await admin.query(sql, values);
-    await admin.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_immutable_rows');
-    await admin.query('COMMIT');
-  } catch (error) {
-    await admin.query('ROLLBACK');
-    throw error;
-  }
 }
 
 /**

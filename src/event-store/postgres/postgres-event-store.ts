@@ -15,6 +15,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port.js';
+import { isUuid } from '../../shared/ids.js';
 import { findChainMismatch, GENESIS_HASH, type StoredChainEvent } from '../hashing.js';
 import { NotificationListener, ThrottledNotifier } from './notifications.js';
 import { compareLogPositions, parsePosition, requirePosition, type LogPosition } from './position.js';
@@ -44,7 +45,6 @@ export interface PostgresEventStoreOptions {
   notifyIntervalMs?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERIFY_PAGE = 1000;
 
 function assertCount(value: number | undefined, what: string): void {
@@ -65,7 +65,7 @@ function validateBatch(streamId: string, events: readonly NewEvent[]): void {
   if (events.length === 0) throw new TypeError(`append to ${streamId}: a batch needs at least one event`);
   const ids = new Set<string>();
   for (const e of events) {
-    if (typeof e.eventId !== 'string' || !UUID.test(e.eventId)) {
+    if (typeof e.eventId !== 'string' || !isUuid(e.eventId)) {
       throw new TypeError(`append to ${streamId}: eventId ${String(e.eventId)} is not a uuid`);
     }
     const id = e.eventId.toLowerCase();
@@ -218,34 +218,17 @@ export class PostgresEventStore implements EventStore {
     // The head first: events appended after it are not this verification's business.
     const head = await this.query<{ revision: string; last_hash: Buffer }>({ text: STREAM_HEAD_QUERY, values: [streamId] });
     if (head.rows.length === 0) return { streamId, valid: true, checkedEvents: 0, firstMismatch: null };
-    const headRevision = Number(head.rows[0].revision);
+    const { revision, last_hash: headHash } = head.rows[0];
+    const headRevision = Number(revision);
     let previous = GENESIS_HASH;
     let checked = 0;
     let last: (StoredChainEvent & { position: string }) | null = null;
     for (;;) {
-      const { rows } = await this.query<{
-        event_id: string;
-        stream_id: string;
-        revision: string;
-        type: string;
-        schema_version: number;
-        data: string;
-        metadata: string;
-        chain_hash: Buffer;
-        transaction_id: string;
-        global_position: string;
-      }>({ text: VERIFY_PAGE_QUERY, values: [streamId, checked, headRevision, VERIFY_PAGE] });
-      const page = rows.map((r) => ({
-        eventId: r.event_id,
-        streamId: r.stream_id,
-        revision: Number(r.revision),
-        type: r.type,
-        schemaVersion: r.schema_version,
-        data: r.data,
-        metadata: r.metadata,
-        chainHash: r.chain_hash,
-        position: `${r.transaction_id}:${r.global_position}`,
-      }));
+      const { rows } = await this.query<Omit<StoredChainEvent, 'revision'> & { revision: string; position: string }>({
+        text: VERIFY_PAGE_QUERY,
+        values: [streamId, checked, headRevision, VERIFY_PAGE],
+      });
+      const page = rows.map((r) => ({ ...r, revision: Number(r.revision) }));
       const mismatch = findChainMismatch(page, previous, checked);
       if (mismatch) {
         const e = page[mismatch.index];
@@ -263,16 +246,16 @@ export class PostgresEventStore implements EventStore {
       }
       if (page.length < VERIFY_PAGE) break;
     }
-    const tail = last && last.revision === headRevision && last.chainHash.equals(head.rows[0].last_hash) ? null : last;
-    if (checked === 0 || tail) {
+    // The head row must name the last stored event: a removed tail leaves the chain intact otherwise.
+    if (!last || last.revision !== headRevision || !last.chainHash.equals(headHash)) {
       return {
         streamId,
         valid: false,
         checkedEvents: checked,
         firstMismatch: {
-          eventId: tail?.eventId ?? '',
-          revision: tail?.revision ?? -1,
-          position: tail?.position ?? '',
+          eventId: last?.eventId ?? '',
+          revision: last?.revision ?? -1,
+          position: last?.position ?? '',
           reason: `the stream head records revision ${headRevision} and its hash, which the last stored event does not match`,
         },
       };

@@ -1,6 +1,6 @@
 import type { QueryArrayConfig, QueryConfig } from 'pg';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port.js';
-import type { LogPosition } from './position.js';
+import { MAX_BIGINT, type LogPosition } from './position.js';
 
 /** The channel other processes' subscribers LISTEN on; the payload is the newest appended position. */
 export const CHANNEL = 'cr_events';
@@ -52,6 +52,8 @@ export function toRecordedEvent(r: EventRow): RecordedEvent {
   return { eventId: r[0], type: r[1], streamId: r[2], revision: Number(r[3]), position: r[4], data: r[5], metadata: r[6], chainHash: r[7] };
 }
 
+const MAX_BIGINT_TEXT = String(MAX_BIGINT);
+
 export function readStreamQuery(
   streamId: string,
   direction: 'forwards' | 'backwards',
@@ -69,7 +71,7 @@ export function readStreamQuery(
         name: 'cr_read_stream_bwd',
         rowMode: 'array',
         text: `SELECT ${COLUMNS} FROM events e WHERE e.stream_id = $1 AND e.revision <= $2 ORDER BY e.revision DESC LIMIT $3`,
-        values: [streamId, from ?? '9223372036854775807', limit],
+        values: [streamId, from ?? MAX_BIGINT_TEXT, limit],
       };
 }
 
@@ -134,10 +136,11 @@ export const HEAD_QUERY: QueryConfig = {
 
 export const STREAM_REVISION_QUERY = 'SELECT revision FROM streams WHERE stream_id = $1';
 
-/** The stored text the chain hash covers, exactly as stored. */
+/** The stored text the chain hash covers, exactly as stored, named as hashing.ts's StoredChainEvent. */
 export const VERIFY_PAGE_QUERY = `
-  SELECT e.event_id::text AS event_id, e.stream_id, e.revision, e.type, e.schema_version, e.data::text AS data,
-         e.metadata::text AS metadata, e.chain_hash, e.transaction_id, e.global_position
+  SELECT e.event_id::text AS "eventId", e.stream_id AS "streamId", e.revision, e.type, e.schema_version AS "schemaVersion",
+         e.data::text AS data, e.metadata::text AS metadata, e.chain_hash AS "chainHash",
+         e.transaction_id::text || ':' || e.global_position AS position
     FROM events e WHERE e.stream_id = $1 AND e.revision >= $2 AND e.revision <= $3
    ORDER BY e.revision LIMIT $4`;
 
