@@ -1002,9 +1002,8 @@ async function publicConsultation(run: DemoRun): Promise<void> {
   await Promise.all(
     onTime.filter((c) => !c.duplicateOf && !c.withdraw).map((c, i) => run.answer(c.key, poc, c, dates(i))),
   );
-  await Promise.all(
-    COUNCIL_REMARKS.filter((r) => r.flow !== 'unanswered').map((r, i) => run.answer(r.key, poc, r, dates(i + 1), r.flow === 'unanswered' ? 'responded' : r.flow)),
-  );
+  const answered = COUNCIL_REMARKS.flatMap(({ flow, ...r }) => (flow === 'unanswered' ? [] : [{ ...r, flow }]));
+  await Promise.all(answered.map((r, i) => run.answer(r.key, poc, r, dates(i + 1), r.flow)));
   await run.report('public', poc, 'Report on the online public consultation of the draft action plan', at('2020-11-28', '10:00'), 0);
   await run.report('council', poc, 'Report on the NCCS consultation meeting', at('2020-11-28', '11:00'), 0);
 }

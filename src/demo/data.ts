@@ -150,7 +150,7 @@ const CSO_TOPICS: Record<AreaKey, string[]> = {
   aj: ['Legal Aid', 'Human Rights', "Women's Rights", 'Roma and Egyptian Inclusion', 'Disability Rights', 'Justice Reform', "Children's Rights"],
   ft: ['Budget Transparency', 'Fiscal Policy', 'Local Development', 'Economic Policy', 'Public Finance Monitoring', "Taxpayers' Rights", 'Social Accountability'],
 };
-export const CSOS_PER_AREA = 42;
+const CSOS_PER_AREA = 42;
 
 const ACADEMIA = [
   'Centre for European Law Studies, Adriatic University of Durrës',

@@ -15,15 +15,16 @@ export function invalidAsOf(reason: string): ProblemException {
 }
 
 /** An ISO 8601 time with its zone (or a date alone: 00:00 UTC of that day); null when it is not one. */
-export function parseIsoTime(value: string): Date | null {
+function parseIsoTime(value: string): Date | null {
   // A '+' offset that reached us unencoded in a query string arrives as a space.
-  const m = ISO_TIME.exec(value.replace(/ (\d{2}:?\d{2})$/, '+$1'));
+  const iso = value.replace(/ (\d{2}:?\d{2})$/, '+$1');
+  const m = ISO_TIME.exec(iso);
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return null;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
-  const t = Date.parse(m[4] === undefined ? `${y}-${mo}-${d}T00:00:00Z` : value.replace(/ (\d{2}:?\d{2})$/, '+$1'));
+  const t = Date.parse(m[4] === undefined ? `${y}-${mo}-${d}T00:00:00Z` : iso);
   return Number.isNaN(t) ? null : new Date(t);
 }
 

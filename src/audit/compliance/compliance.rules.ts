@@ -21,7 +21,7 @@ export interface ComplianceFact {
   data: Record<string, unknown>;
 }
 
-export const CHECK_IDS = [
+const CHECK_IDS = [
   'forum_meets_regularly',
   'timeline_published_in_advance',
   'consultation_notice',

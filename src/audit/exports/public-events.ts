@@ -119,7 +119,7 @@ const stakeholderRefs = (data: Data): unknown[] => [
 ];
 
 /** Looks up, for one page, the organisations it names and the publication state of its contributions and reports. */
-export async function pageFacts(db: Pick<pg.Pool, 'query'>, page: readonly StoredEvent[], parsed: readonly Data[], upTo: LogPosition): Promise<PageFacts> {
+async function pageFacts(db: Pick<pg.Pool, 'query'>, page: readonly StoredEvent[], parsed: readonly Data[], upTo: LogPosition): Promise<PageFacts> {
   const facts: PageFacts = { organisations: new Set(), published: new Map(), withdrawn: new Set(), redacted: new Set() };
   const ids = [...new Set(parsed.flatMap(stakeholderRefs).filter((id): id is string => typeof id === 'string'))];
   if (ids.length > 0) {

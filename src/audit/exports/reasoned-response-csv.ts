@@ -2,7 +2,7 @@ import { csvField } from '../../../projections/reasoned-response/reasoned-respon
 import { REASONED_RESPONSE_COLUMNS, type ReasonedResponseItem } from '../../../projections/reasoned-response/reasoned-response.queries.js';
 
 /** The contract's columns (DESIGN.md §5), prefixed by the cycle: the export spans every cycle. */
-export const REASONED_RESPONSE_EXPORT_COLUMNS = ['cycleId', ...REASONED_RESPONSE_COLUMNS] as const;
+const REASONED_RESPONSE_EXPORT_COLUMNS = ['cycleId', ...REASONED_RESPONSE_COLUMNS] as const;
 
 export type ReasonedResponseExportItem = ReasonedResponseItem & { cycleId: string };
 

@@ -35,7 +35,7 @@ export interface ChainReport {
 }
 
 const PAGE_SIZE = 2000;
-export const MAX_FINDINGS = 1000;
+const MAX_FINDINGS = 1000;
 
 interface StreamState {
   streamId: string;

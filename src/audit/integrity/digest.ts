@@ -20,7 +20,7 @@ import { logHead, readLog, type Db } from './log-reader.js';
 
 export const DIGEST_ALGORITHM = 'sha256-chain-over-log-order/v1';
 export const CHECKPOINT_INTERVAL = 1024;
-export const PAGE_SIZE = 2000;
+const PAGE_SIZE = 2000;
 
 export interface LogDigest {
   /** Position of the last event covered; null for an empty log. */

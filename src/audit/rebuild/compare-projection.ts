@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore } from '../../event-store/event-store.port.js';
 import { handledTypes, type ProjectionDefinition } from '../../projection-runner/projection.js';
-import { applyEvents, createScratchTables, dropSchema, quoteIdent, useSchema } from '../../projection-runner/replay.js';
+import { applyEvents, createScratchTables, dropSchema, quoteIdent, replayInTransaction, useSchema } from '../../projection-runner/replay.js';
 
 /** One way a rebuilt row differs from the live one. `column` null: the row exists on one side only. */
 export interface RowDifference {
@@ -71,16 +71,14 @@ export async function compareProjection(
   let after: string | null = null;
   let replayed = 0;
 
-  /** Replays up to `upTo` (at most `batches` batches) into the scratch tables of this transaction. */
-  const catchUp = async (m: EntityManager, upTo: string, batches = Infinity): Promise<void> => {
-    for (let i = 0; i < batches; i++) {
-      const events = await store.readAll({ after, upTo, limit: batchSize, types });
-      if (events.length === 0) return;
-      await applyEvents(m, definition, events);
-      after = events[events.length - 1].position;
-      replayed += events.length;
-      if (events.length < batchSize) return;
-    }
+  /** Replays the next batch up to `upTo` into the scratch tables of this transaction; answers its size. */
+  const replayBatch = async (m: EntityManager, upTo: string): Promise<number> => {
+    const events = await store.readAll({ after, upTo, limit: batchSize, types });
+    if (events.length === 0) return 0;
+    await applyEvents(m, definition, events);
+    after = events[events.length - 1].position;
+    replayed += events.length;
+    return events.length;
   };
 
   await dataSource.transaction((m) => createScratchTables(m, definition, schema));
@@ -90,14 +88,13 @@ export async function compareProjection(
     if (start?.position) {
       // In transactions of their own: a long replay holds no lock and no transaction open.
       let reported = Date.now();
-      for (let full = true; full; ) {
-        const before = replayed;
-        await dataSource.transaction(async (m) => {
+      for (;;) {
+        const replayedNow = await dataSource.transaction(async (m) => {
           await useSchema(m, schema);
-          await catchUp(m, start.position!, 1);
+          return replayBatch(m, start.position!);
         });
-        full = replayed - before === batchSize;
-        if (full && Date.now() - reported >= 1000) {
+        if (replayedNow < batchSize) break;
+        if (Date.now() - reported >= 1000) {
           reported = Date.now();
           progress(`${definition.name}: ${replayed}${total !== undefined ? `/${total}` : ''} events replayed`);
         }
@@ -108,7 +105,7 @@ export async function compareProjection(
       const [state] = (await m.query(`${STATE} FOR SHARE`, [definition.name])) as StateRow[];
       const position = state?.position ?? null;
       await useSchema(m, schema);
-      if (position !== null) await catchUp(m, position);
+      if (position !== null) replayed += (await replayInTransaction(m, store, definition, { after, upTo: position, batchSize })).applied;
       const tables: TableComparison[] = [];
       const differences: RowDifference[] = [];
       for (const table of definition.tables) {
