@@ -5,19 +5,18 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AsOfQuery } from '../../src/audit/as-of/as-of.query.js';
 import { ApiProblems } from '../../src/command-handling/command-response.js';
+import { CONTRIBUTION_STATUSES } from '../../src/contributions/domain/contribution.decider.js';
 import type { Actor } from '../../src/event-store/event-store.port.js';
 import { ListQuery } from '../../src/read-side/pagination.js';
 import { Public } from '../../src/security/auth.guard.js';
 import { CurrentActor } from '../../src/security/current-actor.js';
 import { GetAccountabilityQuery, ListContributionsQuery } from './accountability.queries.js';
 
-const STATUSES = ['received', 'responded', 'revision_requested', 'endorsed', 'published', 'withdrawn', 'duplicate'] as const;
-
 export class ListContributionsParams extends ListQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cycleId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() consultationId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() policyAreaId?: string;
-  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
+  @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES }) @IsOptional() @IsIn(CONTRIBUTION_STATUSES) status?: string;
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))

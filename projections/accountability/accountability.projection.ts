@@ -1,14 +1,7 @@
-import type {
-  ContributionMarkedDuplicate,
-  ContributionReceived,
-  ContributionRedacted,
-  ContributionResponded,
-  ContributionWithdrawn,
-  ResponsePublished,
-  ResponseReviewed,
-} from '../../src/contributions/domain/events.js';
-import { on, wholeDaysBetween, type ProjectionDefinition } from '../../src/projection-runner/projection.js';
+import type { ContributionReceived, ContributionRedacted } from '../../src/contributions/domain/events.js';
+import { on, type ProjectionDefinition } from '../../src/projection-runner/projection.js';
 import { NO_OUTCOME, outcomeTracker } from '../shared/contribution-outcome.js';
+import { firstResponse, outcomeHandlers, withdrawal } from '../shared/outcome-handlers.js';
 import { AccountabilityRow } from './accountability.entity.js';
 
 type Row = AccountabilityRow;
@@ -53,45 +46,22 @@ export const accountabilityProjection: ProjectionDefinition = {
       await rows.save(store, row, event);
     }),
 
-    ContributionResponded: on<ContributionResponded>(async (d, event, store) => {
-      const row = await rows.get(store, d.contributionId);
-      const at = new Date(event.metadata.occurredAt);
-      const respondedAt = row.respondedAt ?? at;
-      await rows.save(
-        store,
-        {
-          ...rows.responded(row, d),
-          responseNumber: d.responseNumber,
-          reviewComment: null,
-          respondedAt,
-          lastRespondedAt: at,
-          respondedBy: { id: event.metadata.actor.id, institution: event.metadata.actor.institution ?? null },
-          daysToResponse: wholeDaysBetween(row.receivedAt, respondedAt),
-        },
-        event,
-      );
-    }),
-
-    ResponseReviewed: on<ResponseReviewed>(async (d, event, store) => {
-      const row = await rows.get(store, d.contributionId);
-      await rows.save(store, { ...row, ownVerdict: d.verdict, reviewComment: d.comment }, event);
-    }),
-
-    ResponsePublished: on<ResponsePublished>(async (d, event, store) => {
-      const row = await rows.get(store, d.contributionId);
-      await rows.save(store, { ...row, ownPublishedAt: new Date(event.metadata.occurredAt) }, event);
-    }),
-
-    ContributionWithdrawn: on<ContributionWithdrawn>(async (d, event, store) => {
-      const row = await rows.get(store, d.contributionId);
-      await rows.save(store, { ...row, withdrawn: true, withdrawnAt: new Date(event.metadata.occurredAt), withdrawalReason: d.reason }, event);
-    }),
-
     ContributionRedacted: on<ContributionRedacted>(async (d, event, store) => {
       const row = await rows.get(store, d.contributionId);
       await rows.save(store, { ...row, redacted: true, redactionReason: d.reason }, event);
     }),
 
-    ContributionMarkedDuplicate: on<ContributionMarkedDuplicate>((d, event, store) => rows.markDuplicate(store, d.contributionId, d.canonicalId, event)),
+    ...outcomeHandlers(rows, {
+      // A new response starts its review over; who answered is the last responder.
+      responded: (before, d, event) => ({
+        responseNumber: d.responseNumber,
+        reviewComment: null,
+        ...firstResponse(before, event),
+        lastRespondedAt: new Date(event.metadata.occurredAt),
+        respondedBy: { id: event.metadata.actor.id, institution: event.metadata.actor.institution ?? null },
+      }),
+      reviewed: (_, d) => ({ reviewComment: d.comment }),
+      withdrawn: withdrawal,
+    }),
   },
 };

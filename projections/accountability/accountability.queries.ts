@@ -8,6 +8,7 @@ import { ConsistencyService } from '../../src/projection-runner/consistency.serv
 import { maySeePersonalData, readerOf, type Reader } from '../../src/read-side/access.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
+import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import { AccountabilityRow } from './accountability.entity.js';
 import { accountabilityProjection } from './accountability.projection.js';
 
@@ -175,9 +176,8 @@ export class ListContributionsHandler implements IQueryHandler<ListContributions
     if (f.stakeholderId) qb.andWhere('a.stakeholder_id = :stakeholderId', { stakeholderId: f.stakeholderId });
     visibleTo(qb, reader);
     const after = decodeCursor(query.cursor, 2);
-    if (after) qb.andWhere('(a.received_at, a.contribution_id) > (:at, :id)', { at: after[0], id: after[1] });
-    const rows = await qb.orderBy('a.received_at', 'ASC').addOrderBy('a.contribution_id', 'ASC').limit(query.limit + 1).getMany();
-    const page = await toPage(rows, query.limit, (r) => [r.receivedAt.toISOString(), r.contributionId], (r) => presentAccountability(r, reader, this.presenter));
+    const rows = await afterKey(qb, receiptOrder('a'), after, query.limit + 1).getMany();
+    const page = await toPage(rows, query.limit, receiptKey, (r) => presentAccountability(r, reader, this.presenter));
     return { items: page.items.filter((v): v is AccountabilityView => v !== null), nextCursor: page.nextCursor };
   }
 }

@@ -2,7 +2,7 @@ import { on, type ProjectionDefinition, type ProjectionHandler } from '../../src
 import { ComplianceFactRow } from './compliance-fact.entity.js';
 
 /** The events the compliance rules read, and the fields of each they keep (no personal data). */
-export const COMPLIANCE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+const COMPLIANCE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   CycleOpened: ['title', 'periodStart', 'periodEnd'],
   ComplianceThresholdsSet: ['thresholds'],
   ForumMeetingHeld: ['meetingId', 'heldAt', 'minutesUrl'],

@@ -6,7 +6,7 @@ import type { ReportDrafted, ReportRevised } from '../../src/reports/domain/even
 import { ContributionLinkRow } from './contribution-link.entity.js';
 
 /** The contributions an event of another stream names (each once). */
-export const LINKED_CONTRIBUTIONS: Record<string, (data: Record<string, unknown>) => string[]> = {
+const LINKED_CONTRIBUTIONS: Record<string, (data: Record<string, unknown>) => string[]> = {
   ContributionMarkedDuplicate: (d) => [(d as ContributionMarkedDuplicate['data']).canonicalId],
   CommitmentRevised: (d) => (d as CommitmentRevised['data']).inResponseTo ?? [],
   ReportDrafted: (d) => (d as ReportDrafted['data']).contributionIds ?? [],

@@ -6,6 +6,7 @@ import { ProblemException } from '../../src/http/problem.js';
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { isUuid } from '../shared/aggregate-view.js';
+import { afterKey } from '../shared/keyset.js';
 import { CycleRow, type CycleApproval, type CyclePolicyArea } from './cycles.entity.js';
 
 export interface CycleView {
@@ -90,9 +91,7 @@ export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery, Page<Cy
   async execute({ limit, cursor, consistentWith }: ListCyclesQuery): Promise<Page<CycleView>> {
     await this.consistency.waitFor([PROJECTION], consistentWith);
     const qb = this.rows.createQueryBuilder('c');
-    const after = decodeCursor(cursor, 2);
-    if (after) qb.where('(c.period_start, c.cycle_id) > (:start, :id)', { start: after[0], id: after[1] });
-    const rows = await qb.orderBy('c.period_start', 'ASC').addOrderBy('c.cycle_id', 'ASC').limit(limit + 1).getMany();
+    const rows = await afterKey(qb, ['c.period_start', 'c.cycle_id'], decodeCursor(cursor, 2), limit + 1).getMany();
     return toPage(rows, limit, (r) => [r.periodStart, r.cycleId], toView);
   }
 }

@@ -1,8 +1,8 @@
 import type { ContributionReceived } from '../../src/contributions/domain/events.js';
 import type { PolicyAreaAdded } from '../../src/cycles/domain/events.js';
-import { on, wholeDaysBetween, type ProjectionDefinition } from '../../src/projection-runner/projection.js';
+import { on, type ProjectionDefinition } from '../../src/projection-runner/projection.js';
 import { NO_OUTCOME, outcomeTracker } from '../shared/contribution-outcome.js';
-import { outcomeHandlers } from '../shared/outcome-handlers.js';
+import { firstResponse, outcomeHandlers } from '../shared/outcome-handlers.js';
 import { PolicyAreaDashboardContributionRow, PolicyAreaDashboardRow } from './policy-area-dashboard.entity.js';
 
 const contributions = outcomeTracker(PolicyAreaDashboardContributionRow);
@@ -35,10 +35,6 @@ export const policyAreaDashboardProjection: ProjectionDefinition = {
       ),
     ),
 
-    // Also when the first response came: a later response does not move it.
-    ...outcomeHandlers(contributions, (before, event) => {
-      const respondedAt = before.respondedAt ?? new Date(event.metadata.occurredAt);
-      return { respondedAt, daysToResponse: wholeDaysBetween(before.receivedAt, respondedAt) };
-    }),
+    ...outcomeHandlers(contributions, { responded: (before, _, event) => firstResponse(before, event) }),
   },
 };

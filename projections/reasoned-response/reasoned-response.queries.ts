@@ -6,6 +6,7 @@ import { ProblemException } from '../../src/http/problem.js';
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { isUuid } from '../shared/aggregate-view.js';
+import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import { ReasonedResponseCycleRow, ReasonedResponseRow } from './reasoned-response.entity.js';
 import { reasonedResponseProjection } from './reasoned-response.projection.js';
 
@@ -51,8 +52,7 @@ const toItem = (r: ReasonedResponseRow): ReasonedResponseItem => ({
 /** Published (for duplicates: the canonical's response is) and not withdrawn, in received order, after a key. */
 function publishedRows(rows: Repository<ReasonedResponseRow>, cycleId: string, after: unknown[] | null, limit: number): Promise<ReasonedResponseRow[]> {
   const qb = rows.createQueryBuilder('r').where('r.cycle_id = :cycleId AND r.published_at IS NOT NULL AND NOT r.withdrawn', { cycleId });
-  if (after) qb.andWhere('(r.received_at, r.contribution_id) > (:at, :id)', { at: after[0], id: after[1] });
-  return qb.orderBy('r.received_at', 'ASC').addOrderBy('r.contribution_id', 'ASC').limit(limit).getMany();
+  return afterKey(qb, receiptOrder('r'), after, limit).getMany();
 }
 
 async function requireCycle(cycles: Repository<ReasonedResponseCycleRow>, cycleId: string): Promise<void> {
@@ -100,7 +100,7 @@ export class GetReasonedResponseHandler implements IQueryHandler<GetReasonedResp
   ): Promise<Page<ReasonedResponseItem>> {
     await requireCycle(cycles, cycleId);
     const rows = await publishedRows(rowsOf, cycleId, decodeCursor(cursor, 2), limit + 1);
-    return toPage(rows, limit, (r) => [r.receivedAt.toISOString(), r.contributionId], toItem);
+    return toPage(rows, limit, receiptKey, toItem);
   }
 }
 
@@ -149,8 +149,7 @@ export class ExportReasonedResponseHandler implements IQueryHandler<ExportReason
       const rows = await publishedRows(rowsOf, cycleId, after, EXPORT_PAGE);
       for (const row of rows) yield toItem(row);
       if (rows.length < EXPORT_PAGE) return;
-      const last = rows[rows.length - 1];
-      after = [last.receivedAt.toISOString(), last.contributionId];
+      after = receiptKey(rows[rows.length - 1]);
     }
   }
 }

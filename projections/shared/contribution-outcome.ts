@@ -58,7 +58,7 @@ function ownStatus(row: OutcomeColumns): string {
 }
 
 /** What the row shows: its own response, or, for a duplicate, its canonical root's. */
-export function presentOutcome<T extends OutcomeColumns>(row: T, root: OutcomeColumns | null): T {
+function presentOutcome<T extends OutcomeColumns>(row: T, root: OutcomeColumns | null): T {
   const source = row.duplicateOf !== null ? root : row;
   return {
     ...row,

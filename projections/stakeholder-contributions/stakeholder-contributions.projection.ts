@@ -1,10 +1,11 @@
-import type { EntityTarget } from 'typeorm';
+import type { EntityTarget, FindOptionsWhere } from 'typeorm';
 import type { AttendanceRecorded, ConsultationAnnounced, StakeholdersInvited } from '../../src/consultations/domain/events.js';
-import type { ContributionReceived, ContributionRedacted, ContributionWithdrawn } from '../../src/contributions/domain/events.js';
+import type { ContributionReceived, ContributionRedacted } from '../../src/contributions/domain/events.js';
+import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
 import { on, type ProjectionDefinition, type ProjectionStore } from '../../src/projection-runner/projection.js';
 import type { StakeholderRegistered } from '../../src/stakeholders/domain/events.js';
 import { NO_OUTCOME, outcomeTracker } from '../shared/contribution-outcome.js';
-import { outcomeHandlers } from '../shared/outcome-handlers.js';
+import { outcomeHandlers, withdrawal } from '../shared/outcome-handlers.js';
 import {
   StakeholderAttendanceRow,
   StakeholderConsultationRow,
@@ -19,14 +20,21 @@ const contributions = outcomeTracker(StakeholderContributionRow);
 async function recordOnce<T extends { stakeholderId: string; consultationId: string }>(
   store: ProjectionStore,
   entity: EntityTarget<T>,
+  consultationId: string,
   stakeholderIds: string[],
   row: (stakeholderId: string) => T,
 ): Promise<void> {
+  // Prefetched by consultation: one lookup from the cache, not one query per stakeholder.
+  const recorded = new Set((await store.find(entity, { consultationId } as FindOptionsWhere<T>)).map((r) => r.stakeholderId));
   for (const stakeholderId of stakeholderIds) {
-    const record = row(stakeholderId);
-    if (!(await store.get(entity, { stakeholderId, consultationId: record.consultationId } as Partial<T>))) store.put(entity, record);
+    if (recorded.has(stakeholderId)) continue;
+    recorded.add(stakeholderId);
+    store.put(entity, row(stakeholderId));
   }
 }
+
+const consultationsOf = (events: readonly RecordedEvent[], type: string) =>
+  events.filter((e) => e.type === type).map((e) => (e.data as { consultationId: string }).consultationId);
 
 export const stakeholderContributionsProjection: ProjectionDefinition = {
   name: 'stakeholder-contributions',
@@ -39,7 +47,11 @@ export const stakeholderContributionsProjection: ProjectionDefinition = {
     'stakeholder_contributions_contribution',
   ],
   entities: [StakeholderRow, StakeholderConsultationRow, StakeholderInvitationRow, StakeholderAttendanceRow, StakeholderContributionRow],
-  prefetch: (events, store) => contributions.prefetch(store, events),
+  prefetch: async (events, store) => {
+    await contributions.prefetch(store, events);
+    await store.prefetch(StakeholderInvitationRow, 'consultationId', consultationsOf(events, 'StakeholdersInvited'));
+    await store.prefetch(StakeholderAttendanceRow, 'consultationId', consultationsOf(events, 'AttendanceRecorded'));
+  },
   handlers: {
     StakeholderRegistered: on<StakeholderRegistered>(async (d, event, store) => {
       store.put(StakeholderRow, { stakeholderId: d.stakeholderId, kind: d.kind, name: d.name, registeredAt: new Date(event.metadata.occurredAt), position: event.position });
@@ -59,7 +71,7 @@ export const stakeholderContributionsProjection: ProjectionDefinition = {
     }),
 
     StakeholdersInvited: on<StakeholdersInvited>((d, event, store) =>
-      recordOnce(store, StakeholderInvitationRow, d.stakeholderIds, (stakeholderId) => ({
+      recordOnce(store, StakeholderInvitationRow, d.consultationId, d.stakeholderIds, (stakeholderId) => ({
         stakeholderId,
         consultationId: d.consultationId,
         cycleId: d.cycleId,
@@ -68,7 +80,7 @@ export const stakeholderContributionsProjection: ProjectionDefinition = {
       })),
     ),
     AttendanceRecorded: on<AttendanceRecorded>((d, event, store) =>
-      recordOnce(store, StakeholderAttendanceRow, d.stakeholderIds, (stakeholderId) => ({
+      recordOnce(store, StakeholderAttendanceRow, d.consultationId, d.stakeholderIds, (stakeholderId) => ({
         stakeholderId,
         consultationId: d.consultationId,
         cycleId: d.cycleId,
@@ -107,11 +119,6 @@ export const stakeholderContributionsProjection: ProjectionDefinition = {
       await contributions.save(store, { ...row, redacted: true, redactionReason: d.reason }, event);
     }),
 
-    ...outcomeHandlers(contributions),
-    // The shared handler, plus when and why.
-    ContributionWithdrawn: on<ContributionWithdrawn>(async (d, event, store) => {
-      const row = await contributions.get(store, d.contributionId);
-      await contributions.save(store, { ...row, withdrawn: true, withdrawnAt: new Date(event.metadata.occurredAt), withdrawalReason: d.reason }, event);
-    }),
+    ...outcomeHandlers(contributions, { withdrawn: withdrawal }),
   },
 };

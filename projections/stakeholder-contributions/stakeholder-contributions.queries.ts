@@ -7,6 +7,7 @@ import { maySeePersonalData, readerOf, type Reader } from '../../src/read-side/a
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
 import { isUuid } from '../shared/aggregate-view.js';
+import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import {
   StakeholderAttendanceRow,
   StakeholderConsultationRow,
@@ -101,8 +102,7 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
       const where = { stakeholderId, ...(filters.cycleId ? { cycleId: filters.cycleId } : {}) };
       const qb = m.createQueryBuilder(StakeholderContributionRow, 'c').where('c.stakeholder_id = :stakeholderId', { stakeholderId });
       if (filters.cycleId) qb.andWhere('c.cycle_id = :cycleId', { cycleId: filters.cycleId });
-      if (after) qb.andWhere('(c.received_at, c.contribution_id) > (:at, :id)', { at: after[0], id: after[1] });
-      const rows = await qb.orderBy('c.received_at', 'ASC').addOrderBy('c.contribution_id', 'ASC').limit(limit + 1).getMany();
+      const rows = await afterKey(qb, receiptOrder('c'), after, limit + 1).getMany();
       const invitations = await m.find(StakeholderInvitationRow, { where, order: { invitedAt: 'ASC', consultationId: 'ASC' } });
       const attendance = await m.find(StakeholderAttendanceRow, { where, order: { recordedAt: 'ASC', consultationId: 'ASC' } });
       const consultations = await consultationsOf(m, [...rows, ...invitations, ...attendance].map((r) => r.consultationId));
@@ -117,12 +117,7 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
     };
     const attended = new Set(attendance.map((a) => a.consultationId));
     const name = await this.presenter.present(stakeholder.name, maySeePersonalData(reader, stakeholderId));
-    const page = await toPage(
-      found.rows,
-      limit,
-      (r) => [r.receivedAt.toISOString(), r.contributionId],
-      (r) => this.present(r, reader, ref(r.consultationId, r.cycleId)),
-    );
+    const page = await toPage(found.rows, limit, receiptKey, (r) => this.present(r, reader, ref(r.consultationId, r.cycleId)));
     return {
       stakeholder: { stakeholderId, kind: stakeholder.kind, name: name.text, nameErased: name.erased },
       ...page,

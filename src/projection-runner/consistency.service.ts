@@ -30,11 +30,12 @@ export class ConsistencyService {
       const rows = (await this.dataSource.query('SELECT name, position, horizon FROM projection_state WHERE name = ANY($1)', [
         projections,
       ])) as Array<{ name: string; position: string | null; horizon: string | null }>;
-      const behind = projections.filter((name) => {
-        const row = rows.find((r) => r.name === name);
-        const seen = row?.horizon ?? row?.position ?? null;
-        return seen === null || this.store.comparePositions(seen, position) < 0;
-      });
+      const behind = projections
+        .map((name) => {
+          const row = rows.find((r) => r.name === name);
+          return { name, seen: row?.horizon ?? row?.position ?? null };
+        })
+        .filter(({ seen }) => seen === null || this.store.comparePositions(seen, position) < 0);
       if (behind.length === 0) return;
       if (Date.now() >= deadline) {
         throw new ProblemException(
@@ -42,7 +43,7 @@ export class ConsistencyService {
           'PROJECTION.NOT_CAUGHT_UP',
           'Service Unavailable',
           `the read models have not reached position ${position} within ${this.runtime.config.CONSISTENCY_TIMEOUT_MS} ms; retry shortly`,
-          { behind: behind.map((name) => ({ name, seen: rows.find((r) => r.name === name)?.horizon ?? null })) },
+          { behind },
         );
       }
       await sleep(delay);

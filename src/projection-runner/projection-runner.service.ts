@@ -134,7 +134,7 @@ class Worker {
     }
     if (this.stopped) return;
 
-    let state = await this.runner.ensureState(this.definition);
+    const state = await this.runner.ensureState(this.definition);
     if (state.status === 'failed') {
       this.logger.warn(`retrying after an earlier failure at event ${state.failed_event_id}: ${state.error}`);
       await this.runner.setStatus(this.definition.name, 'running', null, null);
@@ -142,7 +142,6 @@ class Worker {
     if (state.version !== this.definition.version) {
       this.logger.log(`version ${state.version} → ${this.definition.version}: rebuilding from the first event; the current tables keep answering`);
       await this.rebuild();
-      state = await this.runner.ensureState(this.definition);
     }
     this.status = 'running';
     while (!this.stopped) {
