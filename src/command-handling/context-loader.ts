@@ -73,15 +73,19 @@ export class ContextLoader {
     return Promise.all(unique(ids).map((id) => this.contribution(id)));
   }
 
-  /** The contributions `id` is (transitively) a duplicate of, nearest first, up to its root. */
-  async duplicateChain(id: string): Promise<string[]> {
+  /**
+   * A contribution with its own duplicate-of chain (the contributions it transitively duplicates,
+   * nearest first, up to its root): what MarkDuplicate needs to know of its canonical.
+   */
+  async contributionWithChain(id: string): Promise<ContributionRef & { chain: string[] }> {
+    const ref = await this.contribution(id);
     const chain: string[] = [];
-    let next = (await this.contribution(id)).duplicateOf;
+    let next = ref.duplicateOf;
     while (next !== null && chain.length < MAX_CHAIN && !chain.includes(next)) {
       chain.push(next);
       next = (await this.contribution(next)).duplicateOf;
     }
-    return chain;
+    return { ...ref, chain };
   }
 }
 

@@ -8,8 +8,8 @@ export type CommandFields<C, K extends string> = C extends unknown ? Omit<C, 'ac
 
 /**
  * What every handler of an aggregate does: run one command on the aggregate's stream and answer
- * with its id, revision and position. `build` runs again on every retry, so the contexts it loads
- * stay fresh.
+ * with its id, revision and position. `build` runs again on every retry (with the state just
+ * loaded), so the contexts it loads stay fresh.
  */
 export function executorFor<C, E extends DomainEvent, S, K extends string>(
   decider: Decider<C, E, S>,
@@ -20,13 +20,13 @@ export function executorFor<C, E extends DomainEvent, S, K extends string>(
     aggregates: AggregateStore,
     id: string,
     meta: CommandMeta,
-    build: () => CommandFields<C, K> | Promise<CommandFields<C, K>>,
+    build: (state: S) => CommandFields<C, K> | Promise<CommandFields<C, K>>,
   ): Promise<CommandResult> => {
     const result = await aggregates.execute({
       streamId: streamOf(id),
       decider,
       ...meta,
-      command: async () => ({ ...(await build()), actor: meta.actor, occurredAt: meta.occurredAt, [idField]: id }) as C,
+      command: async (state) => ({ ...(await build(state)), actor: meta.actor, occurredAt: meta.occurredAt, [idField]: id }) as C,
     });
     return { id, revision: result.revision, position: result.position };
   };

@@ -1,4 +1,3 @@
-import type { PersonalText } from '../shared/personal-text.js';
 import { isEncrypted, type PersonalDataVault } from './personal-data.vault.js';
 
 type Data = Record<string, unknown>;
@@ -37,18 +36,6 @@ export async function encryptPersonalFields(vault: PersonalDataVault, type: stri
     if (typeof value === 'string') setPath(copy, path, await vault.encrypt(subject, value));
   }
   return copy;
-}
-
-/** Replaces every encrypted value in a tree by its plain text, or null where it was erased. */
-export async function decryptTree<T>(vault: PersonalDataVault, value: T): Promise<T> {
-  if (isEncrypted(value)) return (await vault.decrypt(value as PersonalText)) as T;
-  if (Array.isArray(value)) return (await Promise.all(value.map((v) => decryptTree(vault, v)))) as T;
-  if (value && typeof value === 'object') {
-    const out: Data = {};
-    for (const [k, v] of Object.entries(value)) out[k] = await decryptTree(vault, v);
-    return out as T;
-  }
-  return value;
 }
 
 /** Replaces every encrypted value by null: for readers not allowed to see personal data. */

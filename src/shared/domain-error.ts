@@ -16,7 +16,3 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
-
-export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
-}

@@ -17,6 +17,15 @@ export function assertLeads(actor: Actor, leadInstitution: string | null, what: 
   );
 }
 
+/**
+ * Whom a contribution or survey response is from: a stakeholder that names no one acts as itself;
+ * an explicit null is anonymous input (which a stakeholder may not send: assertSelf refuses it).
+ * Handlers use it to load the stakeholder the decider will check.
+ */
+export function actingStakeholder(actor: Actor, stakeholderId: string | null | undefined): string | null {
+  return stakeholderId === undefined && actor.role === 'stakeholder' ? actor.id : (stakeholderId ?? null);
+}
+
 /** A stakeholder acts only as itself. */
 export function assertSelf(actor: Actor, stakeholderId: string | null, what: string): void {
   if (actor.role !== 'stakeholder') return;

@@ -7,9 +7,3 @@ export const streams = {
   report: (id: string) => `report-${id}`,
   commitment: (id: string) => `commitment-${id}`,
 } as const;
-
-/** The aggregate id of a stream named by `streams`. */
-export function aggregateIdOf(streamId: string): string {
-  const dash = streamId.indexOf('-');
-  return dash === -1 ? streamId : streamId.slice(dash + 1);
-}

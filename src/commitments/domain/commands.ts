@@ -1,3 +1,4 @@
+import type { CycleSnapshot } from '../../cycles/domain/cycle.decider.js';
 import type { CommandBase } from '../../shared/decider.js';
 import type { Milestone, OgpValue } from './events.js';
 
@@ -12,14 +13,7 @@ export type DraftCommitment = CommandBase<'DraftCommitment'> & {
   milestones: Milestone[];
   leadInstitution: string;
   supportingInstitutions?: string[];
-  context: {
-    cycle: {
-      exists: boolean;
-      submitted: boolean;
-      pocInstitution: string;
-      policyAreas: { id: string; leadInstitution: string }[];
-    };
-  };
+  context: { cycle: CycleSnapshot };
 };
 
 export type ReviseCommitment = CommandBase<'ReviseCommitment'> & {

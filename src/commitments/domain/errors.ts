@@ -12,8 +12,6 @@ export const CommitmentErrors = {
   MILESTONES_REQUIRED: 'COMMITMENT.MILESTONES_REQUIRED',
 } as const;
 
-export type CommitmentErrorCode = (typeof CommitmentErrors)[keyof typeof CommitmentErrors];
-
 export const commitmentNotFound = (commitmentId: string): DomainError =>
   new DomainError(CommitmentErrors.NOT_FOUND, `commitment ${commitmentId} does not exist`, 'not_found');
 

@@ -6,6 +6,7 @@ import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { nextId } from '../../http/request-context.js';
+import { actingStakeholder } from '../../shared/scope.js';
 import { streams } from '../../shared/streams.js';
 import { SurveyReaction } from '../survey-reactor.js';
 import type { SubmitSurveyResponseRequest } from './consultation.dto.js';
@@ -34,9 +35,8 @@ export class SubmitSurveyResponseHandler implements ICommandHandler<SubmitSurvey
 
   async execute({ consultationId, body, meta }: SubmitSurveyResponseCommand): Promise<CommandResult> {
     const responseId = nextId();
-    // The respondent the decider will see (a stakeholder naming no one answers as itself): it checks that it
-    // exists, and its kind decides whether the text is personal.
-    const respondentId = body.stakeholderId === undefined && meta.actor.role === 'stakeholder' ? meta.actor.id : (body.stakeholderId ?? null);
+    // The decider checks that the respondent exists; its kind decides whether the text is personal.
+    const respondentId = actingStakeholder(meta.actor, body.stakeholderId);
     const result = await executeOnConsultation(this.aggregates, consultationId, meta, async () => ({
       type: 'SubmitSurveyResponse',
       responseId,

@@ -1,13 +1,10 @@
+import type { CycleSnapshot } from '../../cycles/domain/cycle.decider.js';
 import type { CommandBase } from '../../shared/decider.js';
+import type { StakeholderSnapshot } from '../../stakeholders/domain/stakeholder.decider.js';
 import type { ConsultationKind, MaterialKind, QuestionType } from './events.js';
 
 /** What the handler loaded of the cycle the consultation belongs to. */
-export interface CycleContext {
-  exists: boolean;
-  submitted: boolean;
-  pocInstitution: string;
-  policyAreas: { id: string; leadInstitution: string }[];
-}
+export type CycleContext = CycleSnapshot;
 
 export interface StakeholderRef {
   id: string;
@@ -64,7 +61,7 @@ export type SubmitSurveyResponse = CommandBase<'SubmitSurveyResponse'> & {
   /** Asks to record it after the consultation closed. */
   late?: boolean;
   /** The answering stakeholder; null when the response is anonymous. */
-  context: { stakeholder: { id: string; exists: boolean; kind: string | null } | null };
+  context: { stakeholder: StakeholderSnapshot | null };
 };
 
 export type CloseConsultation = CommandBase<'CloseConsultation'> & { consultationId: string };

@@ -2,9 +2,9 @@ import { cycleAlreadySubmitted, cycleNotFound, policyAreaNotFound } from '../../
 import type { Decider } from '../../shared/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
 import type { PersonalText } from '../../shared/personal-text.js';
-import { assertLeads, assertSelf } from '../../shared/scope.js';
-import { StakeholderErrors, stakeholdersMissing } from '../../stakeholders/domain/errors.js';
-import { personalDataSubjectFor } from '../../stakeholders/domain/stakeholder.decider.js';
+import { actingStakeholder, assertLeads, assertSelf } from '../../shared/scope.js';
+import { StakeholderErrors } from '../../stakeholders/domain/errors.js';
+import { personalDataSubjectFor, registeredStakeholders } from '../../stakeholders/domain/stakeholder.decider.js';
 import type {
   AnnounceConsultation,
   CloseConsultation,
@@ -13,7 +13,6 @@ import type {
   InviteStakeholders,
   PublishMaterial,
   RecordAttendance,
-  StakeholderRef,
   SubmitSurveyResponse,
 } from './commands.js';
 import { ConsultationErrors, SurveyErrors, consultationClosed, consultationNotFound } from './errors.js';
@@ -204,18 +203,9 @@ function assertInScope(command: ConsultationCommand, state: ConsultationState): 
   assertLeads(command.actor, scopeInstitution(state), `consultation ${state.consultationId}`);
 }
 
-/** Distinct requested ids, after checking each names an existing stakeholder. */
-function existingStakeholders(ids: readonly string[], known: readonly StakeholderRef[], field: string): string[] {
-  const unique = [...new Set(ids)];
-  const existing = new Set(known.filter((s) => s.exists).map((s) => s.id));
-  const missing = unique.filter((id) => !existing.has(id));
-  if (missing.length > 0) throw stakeholdersMissing(missing, field);
-  return unique;
-}
-
 function invite(command: InviteStakeholders, state: ConsultationState): ConsultationEvent[] {
   assertInScope(command, state);
-  const ids = existingStakeholders(command.stakeholderIds, command.context.stakeholders, 'stakeholderIds');
+  const ids = registeredStakeholders(command.stakeholderIds, command.context.stakeholders, 'stakeholderIds');
   if (state.closed) throw consultationClosed(command.consultationId);
   const fresh = ids.filter((id) => !state.invitedIds.includes(id));
   // Re-inviting is harmless: nothing new, nothing recorded.
@@ -231,7 +221,7 @@ function publishMaterial(command: PublishMaterial, state: ConsultationState): Co
 
 function recordAttendance(command: RecordAttendance, state: ConsultationState): ConsultationEvent[] {
   assertInScope(command, state);
-  const ids = existingStakeholders(command.stakeholderIds ?? [], command.context.stakeholders, 'stakeholderIds');
+  const ids = registeredStakeholders(command.stakeholderIds ?? [], command.context.stakeholders, 'stakeholderIds');
   const fresh = ids.filter((id) => !state.attendeeIds.includes(id));
   const anonymousCount = command.anonymousCount ?? 0;
   if (fresh.length === 0 && anonymousCount === 0) return [];
@@ -269,8 +259,7 @@ function defineSurvey(command: DefineSurvey, state: ConsultationState): Consulta
 
 function submitSurveyResponse(command: SubmitSurveyResponse, state: ConsultationState): ConsultationEvent[] {
   const { actor } = command;
-  // A stakeholder that names no one answers as itself; an explicit null (anonymous) is not itself.
-  const stakeholderId = command.stakeholderId === undefined && actor.role === 'stakeholder' ? actor.id : (command.stakeholderId ?? null);
+  const stakeholderId = actingStakeholder(actor, command.stakeholderId);
   if (actor.role === 'stakeholder') assertSelf(actor, stakeholderId, 'answer a survey');
   else assertInScope(command, state);
 

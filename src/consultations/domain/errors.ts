@@ -19,10 +19,6 @@ export const SurveyErrors = {
   INVALID_CHOICE: 'SURVEY.INVALID_CHOICE',
 } as const;
 
-export type ConsultationErrorCode =
-  | (typeof ConsultationErrors)[keyof typeof ConsultationErrors]
-  | (typeof SurveyErrors)[keyof typeof SurveyErrors];
-
 export const consultationNotFound = (consultationId: string): DomainError =>
   new DomainError(ConsultationErrors.NOT_FOUND, `consultation ${consultationId} does not exist`, 'not_found');
 

@@ -24,7 +24,7 @@ export class ReceiveContributionRequest extends CommandRequest {
     format: 'uuid',
     description: 'Who it is from. A stakeholder omits it (it submits as itself); the POC or an LFP omits it for anonymous input',
   })
-  // Optional but never null: a stakeholder's explicit null must not pass as "myself".
+  // Optional but never null: omitted, it is the stakeholder itself or (for the POC or an LFP) anonymous input.
   @ValidateIf((_, value) => value !== undefined)
   @IsUUID()
   stakeholderId?: string;

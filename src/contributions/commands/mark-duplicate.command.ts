@@ -22,17 +22,11 @@ export class MarkDuplicateHandler implements ICommandHandler<MarkDuplicateComman
   ) {}
 
   execute({ contributionId, body, meta }: MarkDuplicateCommand): Promise<CommandResult> {
-    return executeOnContribution(this.aggregates, contributionId, meta, async () => {
+    return executeOnContribution(this.aggregates, contributionId, meta, async () => ({
+      type: 'MarkDuplicate',
+      canonicalId: body.canonicalId,
       // The chain lets the decider refuse a loop (A duplicates B, which already leads back to A).
-      const [canonical, chain] = await Promise.all([
-        this.context.contribution(body.canonicalId),
-        this.context.duplicateChain(body.canonicalId),
-      ]);
-      return {
-        type: 'MarkDuplicate',
-        canonicalId: body.canonicalId,
-        context: { canonical: { ...canonical, chain } },
-      };
-    });
+      context: { canonical: await this.context.contributionWithChain(body.canonicalId) },
+    }));
   }
 }

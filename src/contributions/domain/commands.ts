@@ -1,22 +1,7 @@
+import type { ConsultationSnapshot } from '../../consultations/domain/consultation.decider.js';
 import type { CommandBase } from '../../shared/decider.js';
-import type { StakeholderKind } from '../../stakeholders/domain/events.js';
+import type { StakeholderSnapshot } from '../../stakeholders/domain/stakeholder.decider.js';
 import type { Channel, ContributionSource, Decision, ReviewVerdict } from './events.js';
-
-/** What the handler knows of the consultation the contribution goes into. */
-export interface ConsultationSnapshot {
-  exists: boolean;
-  closed: boolean;
-  cycleId: string;
-  policyAreaId: string | null;
-  leadInstitution: string | null;
-}
-
-export interface StakeholderSnapshot {
-  id: string;
-  exists: boolean;
-  /** Null when the stakeholder does not exist. */
-  kind: StakeholderKind | null;
-}
 
 export interface CommitmentRef {
   exists: boolean;

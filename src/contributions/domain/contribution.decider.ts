@@ -1,9 +1,10 @@
 import type { Decider } from '../../shared/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
-import { assertLeads, assertSelf } from '../../shared/scope.js';
+import { actingStakeholder, assertLeads, assertSelf } from '../../shared/scope.js';
 import { CommitmentErrors, commitmentsMissing } from '../../commitments/domain/errors.js';
 import { ConsultationErrors } from '../../consultations/domain/errors.js';
 import { stakeholdersMissing } from '../../stakeholders/domain/errors.js';
+import { personalDataSubjectFor } from '../../stakeholders/domain/stakeholder.decider.js';
 import type {
   ContributionCommand,
   MarkDuplicate,
@@ -71,12 +72,9 @@ export function contributionStatus(state: ExistingContribution): ContributionSta
   return 'responded';
 }
 
-/**
- * Who the contribution is from: a stakeholder that names no one submits as itself. Handlers use it
- * to load the `stakeholder` snapshot the decider will check.
- */
+/** Who the contribution is from (see actingStakeholder). */
 export function contributorOf(command: Pick<ReceiveContribution, 'actor' | 'stakeholderId'>): string | null {
-  return command.stakeholderId ?? (command.actor.role === 'stakeholder' ? command.actor.id : null);
+  return actingStakeholder(command.actor, command.stakeholderId);
 }
 
 const WHAT = 'this contribution';
@@ -128,7 +126,7 @@ function receive(command: ReceiveContribution, state: ContributionState): Contri
         // Only a closed consultation makes it late, whatever the client asked.
         late: consultation.closed,
         source: command.source ?? null,
-        personalDataSubject: stakeholder !== null && stakeholder.kind === 'individual' ? stakeholderId : null,
+        personalDataSubject: personalDataSubjectFor(stakeholderId, stakeholder?.kind ?? null),
       },
     },
   ];

@@ -28,8 +28,6 @@ export const ContributionErrors = {
   ALREADY_DUPLICATE: 'CONTRIBUTION.ALREADY_DUPLICATE',
 } as const;
 
-export type ContributionErrorCode = (typeof ContributionErrors)[keyof typeof ContributionErrors];
-
 export const contributionNotFound = (contributionId: string): DomainError =>
   new DomainError(ContributionErrors.NOT_FOUND, `contribution ${contributionId} does not exist`, 'not_found');
 

@@ -19,9 +19,8 @@ export class SetComplianceThresholdsHandler implements ICommandHandler<SetCompli
 
   execute({ cycleId, body, meta }: SetComplianceThresholdsCommand): Promise<CommandResult> {
     const { forumMaxGapDays, timelineNoticeDays, consultationNoticeDays, repositoryUpdatesPerYear } = body;
-    const named = { forumMaxGapDays, timelineNoticeDays, consultationNoticeDays, repositoryUpdatesPerYear };
-    // Only the thresholds given: the decider merges them over the current set, so an undefined would erase one.
-    const thresholds = Object.fromEntries(Object.entries(named).filter(([, value]) => value !== undefined));
+    // Those left undefined keep their value: the decider merges only the thresholds given.
+    const thresholds = { forumMaxGapDays, timelineNoticeDays, consultationNoticeDays, repositoryUpdatesPerYear };
     return executeOnCycle(this.aggregates, cycleId, meta, () => ({ type: 'SetComplianceThresholds', thresholds }));
   }
 }

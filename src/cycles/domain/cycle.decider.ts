@@ -1,6 +1,6 @@
 import type { Decider } from '../../shared/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
-import { stakeholdersMissing } from '../../stakeholders/domain/errors.js';
+import { registeredStakeholders } from '../../stakeholders/domain/stakeholder.decider.js';
 import type {
   AddPolicyArea,
   AdvanceStage,
@@ -204,10 +204,7 @@ function completeMilestone(command: CompleteMilestone, state: CycleState): Cycle
 }
 
 function recordForumMeeting(command: RecordForumMeeting): CycleEvent[] {
-  const attendeeIds = [...new Set(command.attendeeIds ?? [])];
-  const known = new Set(command.context.attendees.filter((a) => a.exists).map((a) => a.id));
-  const missing = attendeeIds.filter((id) => !known.has(id));
-  if (missing.length > 0) throw stakeholdersMissing(missing, 'attendeeIds');
+  const attendeeIds = registeredStakeholders(command.attendeeIds ?? [], command.context.attendees, 'attendeeIds');
   const { cycleId, meetingId, heldAt } = command;
   return [{ type: 'ForumMeetingHeld', data: { cycleId, meetingId, heldAt, minutesUrl: command.minutesUrl ?? null, attendeeIds } }];
 }

@@ -21,8 +21,6 @@ export const CycleErrors = {
   INVALID_THRESHOLDS: 'CYCLE.INVALID_THRESHOLDS',
 } as const;
 
-export type CycleErrorCode = (typeof CycleErrors)[keyof typeof CycleErrors];
-
 /** The cycle in the path is missing (404), or one named in a body or snapshot is (409). */
 export const cycleNotFound = (cycleId: string, kind: 'not_found' | 'conflict' = 'not_found'): DomainError =>
   new DomainError(CycleErrors.NOT_FOUND, `cycle ${cycleId} does not exist`, kind);

@@ -1,3 +1,4 @@
+import type { ConsultationSnapshot } from '../../consultations/domain/consultation.decider.js';
 import type { CommandBase } from '../../shared/decider.js';
 import type { FeedbackItem } from './events.js';
 
@@ -10,13 +11,7 @@ export type DraftReport = CommandBase<'DraftReport'> & {
   summary: string;
   contributionIds?: string[];
   context: {
-    consultation: {
-      exists: boolean;
-      closed: boolean;
-      cycleId: string;
-      policyAreaId: string | null;
-      leadInstitution: string | null;
-    };
+    consultation: ConsultationSnapshot;
     contributions: ContributionRefs;
   };
 };

@@ -10,7 +10,5 @@ export const ReportErrors = {
   FEEDBACK_REQUIRED: 'REPORT.FEEDBACK_REQUIRED',
 } as const;
 
-export type ReportErrorCode = (typeof ReportErrors)[keyof typeof ReportErrors];
-
 export const reportNotFound = (reportId: string): DomainError =>
   new DomainError(ReportErrors.NOT_FOUND, `report ${reportId} does not exist`, 'not_found');

@@ -3,8 +3,8 @@ import { AggregateStore } from '../../command-handling/aggregate-store.js';
 import type { CommandMeta } from '../../command-handling/command-request.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { PersonalDataVault } from '../../security/personal-data.vault.js';
-import { streams } from '../../shared/streams.js';
 import { stakeholderDecider } from '../domain/stakeholder.decider.js';
+import { executeOnStakeholder } from './execute-on-stakeholder.js';
 import type { EraseStakeholderRequest } from './stakeholder.dto.js';
 
 export class EraseStakeholderPersonalDataCommand {
@@ -27,25 +27,13 @@ export class EraseStakeholderPersonalDataHandler implements ICommandHandler<Eras
     private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute({ stakeholderId, body, meta }: EraseStakeholderPersonalDataCommand): Promise<CommandResult> {
-    const result = await this.aggregates.execute({
-      streamId: streams.stakeholder(stakeholderId),
-      decider: stakeholderDecider,
-      ...meta,
-      command: async (state) => {
-        const command = {
-          type: 'EraseStakeholderPersonalData' as const,
-          actor: meta.actor,
-          occurredAt: meta.occurredAt,
-          stakeholderId,
-          reason: body.reason,
-        };
-        // Let the decider refuse first (unknown stakeholder, already erased, no reason).
-        stakeholderDecider.decide(command, state);
-        await this.vault.erase(stakeholderId);
-        return command;
-      },
+  execute({ stakeholderId, body, meta }: EraseStakeholderPersonalDataCommand): Promise<CommandResult> {
+    return executeOnStakeholder(this.aggregates, stakeholderId, meta, async (state) => {
+      const fields = { type: 'EraseStakeholderPersonalData' as const, reason: body.reason };
+      // Let the decider refuse first (unknown stakeholder, already erased, no reason): no key is destroyed then.
+      stakeholderDecider.decide({ ...fields, actor: meta.actor, occurredAt: meta.occurredAt, stakeholderId }, state);
+      await this.vault.erase(stakeholderId);
+      return fields;
     });
-    return { id: stakeholderId, revision: result.revision, position: result.position };
   }
 }

@@ -3,8 +3,7 @@ import { AggregateStore } from '../../command-handling/aggregate-store.js';
 import type { CommandMeta } from '../../command-handling/command-request.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { nextId } from '../../http/request-context.js';
-import { streams } from '../../shared/streams.js';
-import { stakeholderDecider } from '../domain/stakeholder.decider.js';
+import { executeOnStakeholder } from './execute-on-stakeholder.js';
 import type { RegisterStakeholderRequest } from './stakeholder.dto.js';
 
 export class RegisterStakeholderCommand {
@@ -18,23 +17,13 @@ export class RegisterStakeholderCommand {
 export class RegisterStakeholderHandler implements ICommandHandler<RegisterStakeholderCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  async execute({ body, meta }: RegisterStakeholderCommand): Promise<CommandResult> {
-    const stakeholderId = nextId();
-    const result = await this.aggregates.execute({
-      streamId: streams.stakeholder(stakeholderId),
-      decider: stakeholderDecider,
-      ...meta,
-      command: () => ({
-        type: 'RegisterStakeholder' as const,
-        actor: meta.actor,
-        occurredAt: meta.occurredAt,
-        stakeholderId,
-        kind: body.kind,
-        name: body.name,
-        email: body.email ?? null,
-        registryRef: body.registryRef ?? null,
-      }),
-    });
-    return { id: stakeholderId, revision: result.revision, position: result.position };
+  execute({ body, meta }: RegisterStakeholderCommand): Promise<CommandResult> {
+    return executeOnStakeholder(this.aggregates, nextId(), meta, () => ({
+      type: 'RegisterStakeholder',
+      kind: body.kind,
+      name: body.name,
+      email: body.email ?? null,
+      registryRef: body.registryRef ?? null,
+    }));
   }
 }

@@ -7,8 +7,6 @@ export const StakeholderErrors = {
   REASON_REQUIRED: 'STAKEHOLDER.REASON_REQUIRED',
 } as const;
 
-export type StakeholderErrorCode = (typeof StakeholderErrors)[keyof typeof StakeholderErrors];
-
 export const stakeholderNotFound = (stakeholderId: string): DomainError =>
   new DomainError(StakeholderErrors.NOT_FOUND, `stakeholder ${stakeholderId} does not exist`, 'not_found');
 

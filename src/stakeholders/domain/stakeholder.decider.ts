@@ -1,7 +1,7 @@
 import type { Decider } from '../../shared/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
 import type { EraseStakeholderPersonalData, RegisterStakeholder, StakeholderCommand } from './commands.js';
-import { StakeholderErrors, stakeholderNotFound } from './errors.js';
+import { StakeholderErrors, stakeholderNotFound, stakeholdersMissing } from './errors.js';
 import type { StakeholderEvent, StakeholderKind } from './events.js';
 
 export { STAKEHOLDER_KINDS, type StakeholderKind } from './events.js';
@@ -30,6 +30,15 @@ export const stakeholderSnapshot = (id: string, state: StakeholderState): Stakeh
 /** The subject whose key encrypts personal fields written about (or by) this stakeholder. */
 export const personalDataSubjectFor = (stakeholderId: string | null, kind: string | null): string | null =>
   stakeholderId !== null && kind === 'individual' ? stakeholderId : null;
+
+/** The distinct ids named in a body, after checking that each is a registered stakeholder (409 naming the missing). */
+export function registeredStakeholders(ids: readonly string[], known: readonly { id: string; exists: boolean }[], field: string): string[] {
+  const unique = [...new Set(ids)];
+  const registered = new Set(known.filter((s) => s.exists).map((s) => s.id));
+  const missing = unique.filter((id) => !registered.has(id));
+  if (missing.length > 0) throw stakeholdersMissing(missing, field);
+  return unique;
+}
 
 const initialState: StakeholderState = { exists: false, stakeholderId: null, kind: null, erased: false };
 

@@ -225,6 +225,10 @@ describe('ReceiveContribution', () => {
       .thenThrows('AUTH.NOT_SELF', 'forbidden');
   });
 
+  it('forbids a stakeholder an explicit null: anonymous input is not "itself"', () => {
+    given([]).when(receive({ actor: cso, stakeholderId: null, context: receiveContext({ stakeholder: null }) })).thenThrows('AUTH.NOT_SELF', 'forbidden');
+  });
+
   it('lets the POC record contributions', () => {
     given([]).when(receive({ actor: poc })).then([received()]);
   });
@@ -306,6 +310,7 @@ describe('ReceiveContribution', () => {
     expect(contributorOf({ actor: cso })).toBe(CSO);
     expect(contributorOf({ actor: poc })).toBeNull();
     expect(contributorOf({ actor: lfpJustice, stakeholderId: CITIZEN })).toBe(CITIZEN);
+    expect(contributorOf({ actor: cso, stakeholderId: null })).toBeNull();
   });
 });
 
