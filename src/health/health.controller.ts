@@ -33,12 +33,17 @@ export class HealthController {
     const started = Date.now();
     try {
       await withTimeout(this.pool.query('SELECT 1'), 'the database');
-      const latencyMs = Date.now() - started;
+    } catch (error) {
+      res.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: 'unavailable', database: { status: 'down', error: (error as Error).message } };
+    }
+    const latencyMs = Date.now() - started;
+    try {
       const head = await withTimeout(this.store.head(), 'the event store');
       return { status: 'ok', database: { status: 'up', latencyMs }, eventStore: { status: 'up', head } };
     } catch (error) {
       res.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: 'unavailable', database: { status: 'down', error: (error as Error).message } };
+      return { status: 'unavailable', database: { status: 'up', latencyMs }, eventStore: { status: 'down', error: (error as Error).message } };
     }
   }
 }
