@@ -1,6 +1,7 @@
 import type { EntityTarget } from 'typeorm';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
 import type { ProjectionStore } from '../../src/projection-runner/projection.js';
+import { contributionStatus } from '../../src/contributions/domain/contribution.decider.js';
 
 /**
  * The columns a per-contribution read model keeps to show "what became of it". `own*` is the
@@ -47,15 +48,14 @@ export const NO_OUTCOME = {
 /** `addressed`: a reasoned response the POC has not sent back for revision. */
 const ownAddressed = (row: OutcomeColumns) => row.ownDecision !== null && row.ownVerdict !== 'revision_requested';
 
-function ownStatus(row: OutcomeColumns): string {
-  if (row.withdrawn) return 'withdrawn';
-  if (row.duplicateOf !== null) return 'duplicate';
-  if (row.ownPublishedAt !== null) return 'published';
-  if (row.ownVerdict === 'endorsed') return 'endorsed';
-  if (row.ownVerdict === 'revision_requested') return 'revision_requested';
-  if (row.ownDecision !== null) return 'responded';
-  return 'received';
-}
+const ownStatus = (row: OutcomeColumns) =>
+  contributionStatus({
+    withdrawn: row.withdrawn,
+    duplicateOf: row.duplicateOf,
+    responded: row.ownDecision !== null,
+    verdict: row.ownVerdict,
+    published: row.ownPublishedAt !== null,
+  });
 
 /** What the row shows: its own response, or, for a duplicate, its canonical root's. */
 function presentOutcome<T extends OutcomeColumns>(row: T, root: OutcomeColumns | null): T {

@@ -60,15 +60,34 @@ export const CONTRIBUTION_STATUSES = [
 ] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
-/** The status projections show: withdrawn > duplicate > published > endorsed > revision_requested > responded > received. */
-export function contributionStatus(state: ExistingContribution): ContributionStatus {
-  if (state.withdrawn) return 'withdrawn';
-  if (state.duplicateOf !== null) return 'duplicate';
+/** What a contribution's status depends on; projections keep these as columns. */
+export interface StatusFacts {
+  withdrawn: boolean;
+  duplicateOf: string | null;
+  responded: boolean;
+  verdict: string | null;
+  published: boolean;
+}
+
+export function statusFactsOf(state: ExistingContribution): StatusFacts {
   const response = state.currentResponse;
-  if (response === null) return 'received';
-  if (response.published) return 'published';
-  if (response.verdict === 'endorsed') return 'endorsed';
-  if (response.verdict === 'revision_requested') return 'revision_requested';
+  return {
+    withdrawn: state.withdrawn,
+    duplicateOf: state.duplicateOf,
+    responded: response !== null,
+    verdict: response?.verdict ?? null,
+    published: response?.published ?? false,
+  };
+}
+
+/** The status projections show: withdrawn > duplicate > published > endorsed > revision_requested > responded > received. */
+export function contributionStatus(facts: StatusFacts): ContributionStatus {
+  if (facts.withdrawn) return 'withdrawn';
+  if (facts.duplicateOf !== null) return 'duplicate';
+  if (!facts.responded) return 'received';
+  if (facts.published) return 'published';
+  if (facts.verdict === 'endorsed') return 'endorsed';
+  if (facts.verdict === 'revision_requested') return 'revision_requested';
   return 'responded';
 }
 

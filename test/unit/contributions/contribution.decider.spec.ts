@@ -7,6 +7,7 @@ import type {
 import {
   contributionDecider,
   contributionStatus,
+  statusFactsOf,
   contributorOf,
   type ContributionState,
 } from '../../../src/contributions/domain/contribution.decider.js';
@@ -408,14 +409,14 @@ describe('RespondToContribution', () => {
         verdict: null,
         published: false,
       });
-      expect(contributionStatus(stateOf(after))).toBe('responded');
+      expect(contributionStatus(statusFactsOf(stateOf(after)))).toBe('responded');
       // The new response awaits its own review.
       given(after).when(review('endorsed')).then([reviewed('endorsed', 2)]);
     });
 
     it('clears an earlier publication: the new response must be endorsed and published again', () => {
       const after = [received(), responded(1), reviewed('endorsed'), published(1), responded(2, 'noted', [])];
-      expect(contributionStatus(stateOf(after))).toBe('responded');
+      expect(contributionStatus(statusFactsOf(stateOf(after)))).toBe('responded');
       given(after).when(publish()).thenThrows('CONTRIBUTION.NOT_ENDORSED', 'conflict');
     });
   });
@@ -631,7 +632,7 @@ describe('contributionStatus', () => {
     },
     { name: 'redacted (no status of its own)', events: [received(), responded(1), redacted()], status: 'responded' },
   ])('$name → $status', ({ events, status }) => {
-    expect(contributionStatus(stateOf(events))).toBe(status);
+    expect(contributionStatus(statusFactsOf(stateOf(events)))).toBe(status);
   });
 });
 
