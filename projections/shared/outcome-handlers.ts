@@ -6,7 +6,8 @@ import type {
   ResponseReviewed,
 } from '../../src/contributions/domain/events.js';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
-import { on, wholeDaysBetween, type ProjectionHandler } from '../../src/projection-runner/projection.js';
+import { on, type ProjectionHandler } from '../../src/projection-runner/projection.js';
+import { wholeDaysBetween } from '../../src/shared/time.js';
 import type { OutcomeColumns, outcomeTracker } from './contribution-outcome.js';
 
 /** A model's own columns set by an event, given the row as it was before. */

@@ -55,8 +55,3 @@ export function on<E extends { type: string; data: object }>(
 ): ProjectionHandler {
   return (event, store) => handler(event.data as E['data'], event, store);
 }
-
-/** Whole days from one instant to a later one (what "days to response" counts). */
-export function wholeDaysBetween(from: Date, to: Date): number {
-  return Math.floor((to.getTime() - from.getTime()) / 86_400_000);
-}

@@ -11,7 +11,7 @@
  */
 import type { ComplianceThresholds } from '../../cycles/domain/events.js';
 import { DEFAULT_THRESHOLDS } from '../../cycles/domain/cycle.decider.js';
-import { wholeDaysBetween } from '../../projection-runner/projection.js';
+import { wholeDaysBetween } from '../../shared/time.js';
 
 export interface ComplianceFact {
   eventId: string;
