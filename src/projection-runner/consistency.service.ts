@@ -1,3 +1,4 @@
+import { readModelProgress } from './progress.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -27,14 +28,9 @@ export class ConsistencyService {
     const deadline = Date.now() + this.runtime.config.CONSISTENCY_TIMEOUT_MS;
     let delay = 5;
     for (;;) {
-      const rows = (await this.dataSource.query('SELECT name, position, horizon FROM projection_state WHERE name = ANY($1)', [
-        projections,
-      ])) as Array<{ name: string; position: string | null; horizon: string | null }>;
+      const progress = await readModelProgress(this.dataSource, projections);
       const behind = projections
-        .map((name) => {
-          const row = rows.find((r) => r.name === name);
-          return { name, seen: row?.horizon ?? row?.position ?? null };
-        })
+        .map((name) => ({ name, seen: progress.get(name)?.seen ?? null }))
         .filter(({ seen }) => seen === null || this.store.comparePositions(seen, position) < 0);
       if (behind.length === 0) return;
       if (Date.now() >= deadline) {

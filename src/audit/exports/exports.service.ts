@@ -1,3 +1,4 @@
+import { readModelProgress } from '../../projection-runner/progress.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
@@ -177,19 +178,14 @@ export class ExportsService {
   }
 
   private async stamp(runner: QueryRunner, name: string, projections: string[]): Promise<ExportStamp> {
-    const rows = (await runner.query('SELECT name, version, position, horizon FROM projection_state WHERE name = ANY ($1)', [projections])) as Array<{
-      name: string;
-      version: number;
-      position: string | null;
-      horizon: string | null;
-    }>;
+    const progress = await readModelProgress(runner, projections);
     const stamp: ExportStamp = { export: name, position: null, projections: {}, generatedAt: new Date().toISOString() };
     for (const projection of projections) {
-      const row = rows.find((r) => r.name === projection);
+      const row = progress.get(projection);
       if (!row) {
         throw new ProblemException(503, 'PROJECTION.UNAVAILABLE', 'Service Unavailable', `the ${projection} read model is not available yet; retry shortly`);
       }
-      stamp.projections[projection] = { version: row.version, position: row.horizon ?? row.position };
+      stamp.projections[projection] = { version: row.version, position: row.seen };
     }
     // Several read models: the export reflects the log as far as the slowest of them has seen it.
     const seen = Object.values(stamp.projections).map((p) => p.position);

@@ -1,3 +1,4 @@
+import { readModelProgress } from '../../projection-runner/progress.js';
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -87,10 +88,7 @@ export class GetContributionHistoryHandler implements IQueryHandler<GetContribut
       return this.asOf.answer(asOf, contributionLinksProjection, scope, (m, point) => this.history(m, contributionId, actor, point, asOf));
     }
     await this.consistency.waitFor([contributionLinksProjection.name], consistentWith);
-    const [state] = (await this.dataSource.query('SELECT position, horizon FROM projection_state WHERE name = $1', [
-      contributionLinksProjection.name,
-    ])) as Array<{ position: string | null; horizon: string | null }>;
-    const seen = state?.horizon ?? state?.position ?? null;
+    const seen = (await readModelProgress(this.dataSource, [contributionLinksProjection.name])).get(contributionLinksProjection.name)?.seen ?? null;
     if (seen === null) throw notFound(contributionId);
     return this.history(this.dataSource.manager, contributionId, actor, { kind: 'position', position: seen }, null);
   }
