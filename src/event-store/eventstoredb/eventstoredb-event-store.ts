@@ -36,7 +36,6 @@ import {
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
   type Filter,
-  type JSONEventType,
   type EventData,
   type Position,
   type ResolvedEvent,
@@ -84,6 +83,7 @@ import {
   reservationStream,
   toClientExpectedRevision,
   toRecorded,
+  toEventData,
   toStoredEvent,
 } from './mapping.js';
 import { EventStoreDBSubscription } from './subscription.js';
@@ -176,7 +176,7 @@ export class EventStoreDBEventStore implements EventStore {
           data,
           metadata,
         });
-        return this.eventData(ids[i], e.type, JSON.parse(data), metadata, previous);
+        return toEventData(ids[i], e.type, JSON.parse(data), metadata, previous);
       });
       try {
         return await this.write(streamId, batch, current);
@@ -199,10 +199,6 @@ export class EventStoreDBEventStore implements EventStore {
     if (!last) throw new Error(`EventStoreDB acknowledged ${streamId}@${nextRevision} but does not return it`);
     this.waiters.wake();
     return { nextRevision, position: toStoredEvent(last).position };
-  }
-
-  private eventData(id: string, type: string, data: unknown, canonical: string, hash: Buffer): EventData {
-    return jsonEvent<JSONEventType>({ id, type, data: data as JSONEventType['data'], metadata: Uint8Array.from(encodeMetadata(canonical, hash)) });
   }
 
   private assertRecordStream(streamId: string): void {
@@ -507,7 +503,7 @@ export class EventStoreDBEventStore implements EventStore {
         );
       }
       previous = hash;
-      return this.eventData(e.eventId.toLowerCase(), e.type, JSON.parse(e.data), e.metadata, hash);
+      return toEventData(e.eventId.toLowerCase(), e.type, JSON.parse(e.data), e.metadata, hash);
     });
     try {
       return (await this.write(streamId, batch, current)).position;
@@ -552,7 +548,7 @@ export function subscriptionFilter(options: Pick<SubscribeOptions, 'types' | 'ca
 }
 
 /** Consecutive events of one stream, cut to what one EventStoreDB append takes. */
-function* storedRuns(events: readonly StoredEvent[]): Generator<StoredEvent[]> {
+export function* storedRuns(events: readonly StoredEvent[]): Generator<StoredEvent[]> {
   let run: StoredEvent[] = [];
   let bytes = 0;
   for (const e of events) {

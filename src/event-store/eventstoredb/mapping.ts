@@ -3,7 +3,7 @@
  * pure functions (unit-tested without a server): positions, expected revisions, errors, the
  * metadata that carries each event's chain hash, and which events of `$all` are the record's.
  */
-import type { AllStreamResolvedEvent, AppendExpectedRevision, Position, ResolvedEvent } from '@eventstore/db-client';
+import { jsonEvent, type AllStreamResolvedEvent, type AppendExpectedRevision, type EventData, type JSONEventType, type Position, type ResolvedEvent } from '@eventstore/db-client';
 import {
   WrongExpectedRevision,
   type EventMetadata,
@@ -126,6 +126,15 @@ export function decodeMetadata(raw: unknown): DecodedMetadata {
   const { [CHAIN_KEY]: hash, ...rest } = parsed;
   const chainHash = typeof hash === 'string' && HEX64.test(hash) ? Buffer.from(hash, 'hex') : null;
   return { canonical: JSON.stringify(rest), metadata: rest as EventMetadata, chainHash };
+}
+
+/**
+ * What the client appends: data as JSON (the client stringifies it, giving back the text that was
+ * hashed), metadata as raw bytes — a plain Uint8Array, which the client sends as it is (a Buffer it
+ * would stringify).
+ */
+export function toEventData(id: string, type: string, data: unknown, canonicalMetadata: string, chainHash: Buffer): EventData {
+  return jsonEvent<JSONEventType>({ id, type, data: data as JSONEventType['data'], metadata: Uint8Array.from(encodeMetadata(canonicalMetadata, chainHash)) });
 }
 
 /** The stored text of data as the client returns it (parsed JSON; raw text when it is not JSON). */
