@@ -31,7 +31,7 @@ function cli(args: string[], databaseUrl = t.db.url): Promise<Run> {
     execFile(
       process.execPath,
       [CLI, ...args],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, timeout: 120_000 },
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, EVENTSTORE_CONNECTION_STRING: '', LOG_LEVEL: 'error' }, timeout: 120_000 },
       (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
     );
   });
@@ -121,7 +121,7 @@ describe('npm run cli -- copy-log --to <postgres URL>', () => {
     // One event per transaction, killed (SIGKILL) as soon as it reports its first write.
     const child = spawn(process.execPath, [CLI, 'copy-log', '--to', target.url, '--batch-size', '1'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: t.db.url, LOG_LEVEL: 'error' },
+      env: { ...process.env, DATABASE_URL: t.db.url, EVENTSTORE_CONNECTION_STRING: '', LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await new Promise<void>((resolve) => {
