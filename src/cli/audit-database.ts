@@ -64,7 +64,7 @@ export async function openAuditLog(config: AppConfig, log: (m: string) => void):
   let records: pg.Client | null = null;
   try {
     records = postgres ? await connectReadOnly(postgres.url, !esdb) : null;
-    const store = openEventStore(esdb ?? postgres!.url, { readOnly: true });
+    const store = await openEventStore(esdb ?? postgres!.url, { readOnly: true });
     const client = records;
     return {
       store,

@@ -48,7 +48,7 @@ export const copyLogCommand: CliCommand = {
         const applied = await runMigrations(to);
         if (applied.length > 0) say(`target schema created (${applied.length} migrations)`);
       }
-      target = openEventStore(to);
+      target = await openEventStore(to);
       say(`from ${source.describe} to ${describeTarget(to)}`);
 
       const started = Date.now();
