@@ -10,31 +10,34 @@ export class AppendWaiters {
   }
 
   /**
-   * Waits until `wake()`, the timeout or the abort; `hasGrown` is asked once the waiter is
-   * registered, so an append that lands between the caller's last read and this call is not missed.
+   * Waits until `wake()` (true), the timeout or the abort (false); `hasGrown` is asked once the
+   * waiter is registered, so an append that lands between the caller's last read and this call is
+   * not missed.
    */
-  async wait(timeoutMs: number, signal: AbortSignal | undefined, hasGrown: () => Promise<boolean>): Promise<void> {
-    if (signal?.aborted) return;
-    let release!: () => void;
-    const done = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => release(), timeoutMs);
-      release = () => {
+  async wait(timeoutMs: number, signal: AbortSignal | undefined, hasGrown: () => Promise<boolean>): Promise<boolean> {
+    if (signal?.aborted) return false;
+    let release!: (woken: boolean) => void;
+    const wake = () => release(true);
+    const giveUp = () => release(false);
+    const done = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(giveUp, timeoutMs);
+      release = (woken) => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', release);
-        this.waiting.delete(release);
-        resolve();
+        signal?.removeEventListener('abort', giveUp);
+        this.waiting.delete(wake);
+        resolve(woken);
       };
-      this.waiting.add(release);
-      signal?.addEventListener('abort', release, { once: true });
+      this.waiting.add(wake);
+      signal?.addEventListener('abort', giveUp, { once: true });
     });
     hasGrown().then(
-      (grown) => grown && release(),
-      () => release(),
+      (grown) => grown && wake(),
+      () => giveUp(),
     );
-    await done;
+    return done;
   }
 
   wake(): void {
-    for (const release of [...this.waiting]) release();
+    for (const wake of [...this.waiting]) wake();
   }
 }

@@ -192,8 +192,12 @@ export interface EventStore {
    * Returns the position of the last event written, or of the last one skipped.
    */
   appendStored(events: readonly StoredEvent[]): Promise<{ position: string | null }>;
-  /** Resolves when the log may have grown past `after` (an append, here or elsewhere), or after `timeoutMs`. */
-  waitForAppend(after: string | null, timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * For a follower of the log, instead of polling: resolves true when the log has grown past
+   * `after` (null: is not empty) or an append was heard of (here, or another process's), false
+   * after `timeoutMs` or on the abort. True means "read again", not that an event is visible yet.
+   */
+  waitForAppend(after: string | null, timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
   /** Orders two positions: negative, zero or positive. */
   comparePositions(a: string, b: string): number;
   /** True when the string is a position this adapter could have produced. */

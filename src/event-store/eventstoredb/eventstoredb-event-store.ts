@@ -404,11 +404,11 @@ export class EventStoreDBEventStore implements EventStore {
     return subscription;
   }
 
-  async waitForAppend(after: string | null, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  async waitForAppend(after: string | null, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
     this.assertOpen();
     const since = after === null ? null : requirePosition(after, 'after');
     this.watch();
-    await this.waiters.wait(timeoutMs, signal, async () => {
+    return this.waiters.wait(timeoutMs, signal, async () => {
       const head = await this.head();
       return head !== null && (since === null || comparePositions(requirePosition(head), since) > 0);
     });

@@ -82,6 +82,8 @@ export class PostgresEventStore implements EventStore {
   readonly description = 'PostgreSQL';
   private readonly pool: pg.Pool;
   private readonly waiters = new AppendWaiters();
+  /** waitForAppend holds the LISTEN connection from its first call until close(). */
+  private listening = false;
   private readonly ownsPool: boolean;
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly notifier: ThrottledNotifier;
@@ -110,7 +112,12 @@ export class PostgresEventStore implements EventStore {
       notifyIntervalMs: options.notifyIntervalMs ?? 25,
     };
     this.notifier = new ThrottledNotifier(this.pool, this.options.notifyIntervalMs);
-    this.listener = new NotificationListener(this.pool.options, (payload) => this.wakeAll(payload === null ? null : parsePosition(payload)));
+    this.listener = new NotificationListener(this.pool.options, (payload) => {
+      const position = payload === null ? null : parsePosition(payload);
+      for (const s of this.subscriptions) s.wake(position);
+      // Not on a (re)connect: a waiter asked the head when it started, and times out into a read.
+      if (payload !== null) this.waiters.wake();
+    });
   }
 
 
@@ -204,18 +211,17 @@ export class PostgresEventStore implements EventStore {
     this.waiters.wake();
   }
 
-  async waitForAppend(after: string | null, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  async waitForAppend(after: string | null, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
     this.assertOpen();
     const since = after === null ? null : requirePosition(after, 'after');
-    this.listener.acquire();
-    try {
-      await this.waiters.wait(timeoutMs, signal, async () => {
-        const head = await this.head();
-        return head !== null && (since === null || compareLogPositions(requirePosition(head), since) > 0);
-      });
-    } finally {
-      await this.listener.release();
+    if (!this.listening) {
+      this.listening = true;
+      this.listener.acquire();
     }
+    return this.waiters.wait(timeoutMs, signal, async () => {
+      const head = await this.head();
+      return head !== null && (since === null || compareLogPositions(requirePosition(head), since) > 0);
+    });
   }
 
   async readLog(options: ReadLogOptions): Promise<StoredEvent[]> {
@@ -353,6 +359,7 @@ export class PostgresEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.waiters.wake();
+    if (this.listening) await this.listener.release();
     await this.notifier.close();
     if (this.ownsPool) await this.pool.end();
   }
