@@ -470,6 +470,11 @@ export class EventStoreDBEventStore implements EventStore {
         throw new StoredEventRejected(e.eventId, `event ${e.eventId}: its stored data or metadata is not compact JSON, which EventStoreDB (whose client parses JSON) cannot keep byte for byte`);
       }
       if (e.type.startsWith('$')) throw new StoredEventRejected(e.eventId, `event ${e.eventId}: type ${e.type} starts with '$'`);
+      // EventStoreDB keeps these two only inside the metadata: they must say the same.
+      const { schemaVersion, recordedAt } = JSON.parse(e.metadata) as { schemaVersion?: unknown; recordedAt?: unknown };
+      if (schemaVersion !== e.schemaVersion || recordedAt !== e.recordedAt) {
+        throw new StoredEventRejected(e.eventId, `event ${e.eventId}: its metadata's schemaVersion and recordedAt are not the ones stored beside it`);
+      }
     }
     const ids = run.map((e) => e.eventId.toLowerCase());
     const owners = await Promise.all(ids.map((id) => this.reserve(id, streamId)));
