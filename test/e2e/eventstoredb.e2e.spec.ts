@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
@@ -6,7 +8,7 @@ import { chainHash, GENESIS_HASH } from '../../src/event-store/hashing.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { eventStoreDBAvailable, startEventStoreDB } from '../support/eventstoredb.js';
-import { appendBulk, buildOpenRecord, tokensFor, type OpenRecord } from '../support/open-record.js';
+import { appendBulk, buildOpenRecord, SECRET, tokensFor, type OpenRecord } from '../support/open-record.js';
 
 /**
  * The service end to end with its events in EventStoreDB and its read models in PostgreSQL: the
@@ -36,7 +38,12 @@ interface Run {
       execFile(
         process.execPath,
         [CLI, ...args],
-        { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'error', AUTH_JWT_SECRET: t.config.AUTH_JWT_SECRET!, MASTER_KEY: t.config.MASTER_KEY!, ...env }, timeout: 300_000 },
+        {
+          cwd: ROOT,
+          // DATA_DIR where nothing is: no embedded PostgreSQL is started behind a command's back.
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'error', DATA_DIR: path.join(tmpdir(), `cr-none-${randomUUID()}`), AUTH_JWT_SECRET: t.config.AUTH_JWT_SECRET!, MASTER_KEY: t.config.MASTER_KEY!, ...env },
+          timeout: 300_000,
+        },
         (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
       );
     });
@@ -118,7 +125,7 @@ interface Run {
     const streams = new Set(lines.map((l) => l.streamId));
     expect(streams.has(`contribution-${record.contributions.cso}`)).toBe(true);
     expect(streams.has(`contribution-${record.contributions.unpublished}`)).toBe(false);
-    expect(res.body).not.toContain('@');
+    for (const secret of Object.values(SECRET)) expect(res.body).not.toContain(secret);
   });
 
   it('CLI on EventStoreDB: digest equals the HTTP one, verify exits 0, rebuild --compare finds every view equal', async () => {
