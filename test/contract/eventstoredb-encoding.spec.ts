@@ -5,6 +5,7 @@ import { encodeMetadata, toStoredEvent } from '../../src/event-store/eventstored
 import type { NewEvent } from '../../src/event-store/event-store.port.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { fromServer } from '../support/eventstoredb-wire.js';
+import { visible } from './event-store.contract.js';
 
 /**
  * The two adapters store the same bytes for the same event: the text PostgreSQL's cr_append stores
@@ -35,6 +36,8 @@ test('metadata and data as PostgreSQL stores them are what the EventStoreDB adap
     { eventId: randomUUID(), type: 'ResponsePublished', data: {}, metadata: { actor: { id: 'p', role: 'poc' }, correlationId: 'c', causationId: 'x', occurredAt: '2021-03-05T10:00:00.000Z', schemaVersion: 3 } },
   ];
   const { position } = await store.append(stream, events, { expectedRevision: 'no_stream' });
+  // The log shows a commit once every older transaction of the cluster (other test files') ended.
+  await visible(store, position);
   const stored = await store.readLog({ streams: [stream], limit: 10, upTo: position });
   expect(stored).toHaveLength(2);
   stored.forEach((s, i) => {

@@ -12,9 +12,11 @@
  *   reservation naming another stream makes the batch an IdempotencyMismatch. One naming this
  *   stream (a retry: of a command, after a crash between reservation and append, after a
  *   conflict) makes the adapter look for the ids in the stream: all there is a replay (the first
- *   result, nothing stored), some there a mismatch, none there an append. Reservations are not
- *   the record's: their type starts with '$', so every read of $all here leaves them out, with
- *   EventStoreDB's own events.
+ *   result, nothing stored), some there a mismatch, none there an append. An id stays its stream's
+ *   once reserved, even when that append then failed its expectation (PostgreSQL would let another
+ *   stream take it; nothing here reuses an id across streams). Reservations are not the record's:
+ *   their type starts with '$', so every read of $all here leaves them out, with EventStoreDB's own
+ *   events. Cost: one more write per event, made in parallel with reading the stream's end.
  * - $all without system events: the v6 client reads $all unfiltered, so reads filter here (and
  *   read on until they have `limit` matches); subscriptions filter on the server.
  * - Positions: "C:<commit>/P:<prepare>" (mapping.ts).
