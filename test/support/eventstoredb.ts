@@ -6,7 +6,10 @@
  * one line what did not run when neither is there.
  */
 import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 
 /** Set by the global setup: "1" when the EventStoreDB specs can run in this run. */
 export const eventStoreDBAvailable = (): boolean => process.env.CR_TEST_ESDB === '1';
@@ -42,10 +45,45 @@ export interface TestEventStoreDB {
   stop(): Promise<void>;
 }
 
-/** A server for one test file: the configured one, or a container of its own. */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * One test file at a time on a shared server: their assertions about the whole log (a digest, the
+ * next event after a position) hold only while nobody else appends. A lock folder, taken over
+ * when its holder died.
+ */
+async function lockSharedServer(): Promise<() => Promise<void>> {
+  const lock = path.join(tmpdir(), 'cr-test-eventstoredb.lock');
+  const deadline = Date.now() + 20 * 60_000;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(path.join(lock, 'pid'), String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => '0'));
+      if (holder && !alive(holder)) await rm(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`another test file has held the EventStoreDB test lock (${lock}) for 20 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** A server for one test file: the configured one (one file at a time), or a container of its own. */
 export async function startEventStoreDB(): Promise<TestEventStoreDB> {
   const configured = process.env.EVENTSTORE_CONNECTION_STRING;
-  if (configured) return { connectionString: configured, stop: async () => undefined };
+  if (configured) {
+    const unlock = await lockSharedServer();
+    return { connectionString: configured, stop: unlock };
+  }
   const { KurrentDbContainer } = await import('@testcontainers/kurrentdb');
   const container = await new KurrentDbContainer(KURRENTDB_IMAGE).start();
   return {
