@@ -6,8 +6,9 @@ import { projectionsCommand } from './commands/projections.command.js';
 import { rebuildCommand } from './commands/rebuild.command.js';
 import { digestCommand } from './commands/digest.command.js';
 import { verifyCommand } from './commands/verify.command.js';
+import { copyLogCommand } from './commands/copy-log.command.js';
 
-const COMMANDS: CliCommand[] = [projectionsCommand, rebuildCommand, verifyCommand, digestCommand];
+const COMMANDS: CliCommand[] = [projectionsCommand, rebuildCommand, verifyCommand, digestCommand, copyLogCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -212,7 +212,7 @@ describe('asOf: the answers as the record stood then', () => {
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve('dist/src/cli/main.js'), ...args], {
-      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: t.db.url, AUTH_JWT_SECRET: TEST_JWT_SECRET, MASTER_KEY: t.config.MASTER_KEY!, LOG_LEVEL: 'error' },
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: t.db.url, EVENTSTORE_CONNECTION_STRING: '', AUTH_JWT_SECRET: TEST_JWT_SECRET, MASTER_KEY: t.config.MASTER_KEY!, LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -7,6 +7,7 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { resolveSecrets } from '../../src/security/secrets.js';
 import { signToken, type TokenClaims } from '../../src/security/tokens.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { eventStoreDBRun, startEventStoreDB, type TestEventStoreDB } from './eventstoredb.js';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -15,6 +16,8 @@ export interface TestApp {
   db: TestDatabase;
   http: TestAgent;
   config: AppConfig;
+  /** The EventStoreDB connection string when the app runs on EventStoreDB, else null. */
+  eventStore: string | null;
   token(claims: TokenClaims): Promise<string>;
   close(): Promise<void>;
 }
@@ -38,9 +41,12 @@ export async function startTestApp(
     /** Restart on an existing database (left in place by close()). */
     db?: TestDatabase;
     masterKey?: string;
+    /** The event store: PostgreSQL, or EventStoreDB (read models stay in PostgreSQL). Default: EventStoreDB under npm run test:eventstoredb. */
+    eventStore?: 'postgres' | 'eventstoredb';
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
+  const esdb: TestEventStoreDB | null = (options.eventStore ?? (eventStoreDBRun() ? 'eventstoredb' : 'postgres')) === 'eventstoredb' ? await startEventStoreDB() : null;
   const config = loadConfig(
     {},
     {
@@ -49,6 +55,7 @@ export async function startTestApp(
       MASTER_KEY: options.masterKey ?? randomBytes(32).toString('base64'),
       LOG_LEVEL: 'error',
       PROJECTIONS_ENABLED: options.projections === false ? 'false' : 'true',
+      ...(esdb ? { EVENTSTORE_CONNECTION_STRING: esdb.connectionString } : {}),
       ...options.overrides,
     },
   );
@@ -58,10 +65,12 @@ export async function startTestApp(
     app,
     db,
     config,
+    eventStore: esdb?.connectionString ?? null,
     http: request(app.getHttpServer()),
     token: (claims) => signToken(TEST_JWT_SECRET, claims),
     async close() {
       await app.close();
+      await esdb?.stop();
       if (!options.db) await db.drop();
     },
   };

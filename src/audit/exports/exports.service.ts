@@ -1,18 +1,14 @@
 import { readModelProgress } from '../../projection-runner/progress.js';
 import { Inject, Injectable } from '@nestjs/common';
-import type pg from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { presentAccountability, visibleTo } from '../../../projections/accountability/accountability.queries.js';
 import { AccountabilityRow } from '../../../projections/accountability/accountability.entity.js';
-import { DATABASE_POOL } from '../../database/tokens.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { formatPosition } from '../../event-store/postgres/position.js';
 import { ProblemException } from '../../http/problem.js';
 import { PersonalTextPresenter } from '../../read-side/personal-text.js';
-import { requirePostgresStore } from '../integrity/audit-integrity.service.js';
-import { logHead, readLog } from '../integrity/log-reader.js';
+import { readLogPages } from '../integrity/log-reader.js';
 import { metaLine, type ExportStamp } from './export-stamp.js';
-import { PUBLIC_EVENT_TYPES, publicLines } from './public-events.js';
+import { PUBLIC_EVENT_TYPES, PublicFacts, publicLines } from './public-events.js';
 import { csvHeader, csvRecord } from './reasoned-response-csv.js';
 
 export interface ExportStream {
@@ -49,7 +45,6 @@ export class ExportsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(DATABASE_POOL) private readonly pool: pg.Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly presenter: PersonalTextPresenter,
   ) {}
@@ -118,16 +113,16 @@ export class ExportsService {
 
   /** The public event log (see public-events.ts), up to the head at the start. */
   async eventsNdjson(): Promise<ExportStream> {
-    requirePostgresStore(this.store);
-    const upTo = await logHead(this.pool);
-    const stamp: ExportStamp = { export: 'events', position: upTo && formatPosition(upTo), projections: {}, generatedAt: new Date().toISOString() };
-    const pool = this.pool;
+    const upTo = await this.store.head();
+    const stamp: ExportStamp = { export: 'events', position: upTo, projections: {}, generatedAt: new Date().toISOString() };
+    const store = this.store;
     async function* chunks(): AsyncGenerator<string> {
       yield metaLine(stamp);
       if (!upTo) return;
       // No snapshot needed: at or below the head the log no longer changes.
-      for await (const page of readLog(pool, { upTo, types: PUBLIC_EVENT_TYPES }, EVENTS_PAGE)) {
-        const lines = await publicLines(pool, page, upTo);
+      const facts = new PublicFacts(store, upTo);
+      for await (const page of readLogPages(store, { upTo, types: PUBLIC_EVENT_TYPES }, EVENTS_PAGE)) {
+        const lines = await publicLines(facts, page);
         if (lines) yield lines;
       }
     }
