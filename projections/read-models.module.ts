@@ -6,7 +6,8 @@ import { AccountabilityRow } from './accountability/accountability.entity.js';
 import { GetAccountabilityHandler, ListContributionsHandler } from './accountability/accountability.queries.js';
 import { ConsultationSummaryController } from './consultation-summary/consultation-summary.controller.js';
 import { ConsultationSummaryContributionRow, ConsultationSummaryRow } from './consultation-summary/consultation-summary.entity.js';
-import { GetConsultationSummaryHandler } from './consultation-summary/consultation-summary.queries.js';
+import { GetConsultationSummaryHandler, ListConsultationsHandler } from './consultation-summary/consultation-summary.queries.js';
+import { DirectoryCommitmentRow, DirectoryConsultationRow, DirectoryPolicyAreaRow, DirectoryStakeholderRow } from './directory/directory.entity.js';
 import { PolicyAreaDashboardController } from './policy-area-dashboard/policy-area-dashboard.controller.js';
 import { PolicyAreaDashboardContributionRow, PolicyAreaDashboardRow } from './policy-area-dashboard/policy-area-dashboard.entity.js';
 import { GetPolicyAreaDashboardHandler } from './policy-area-dashboard/policy-area-dashboard.queries.js';
@@ -46,8 +47,8 @@ import { ExportReasonedResponseHandler, GetReasonedResponseHandler } from './rea
 
 /** The query side: each read model's controller and query handlers. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountabilityRow, ConsultationSummaryRow, ConsultationSummaryContributionRow, PolicyAreaDashboardRow, PolicyAreaDashboardContributionRow, SurveyResultsRow, SurveyResultsQuestionRow, SurveyResultsResponseRow, SurveyResultsAnswerRow, CommitmentTraceabilityRow, CommitmentRevisionRow, CommitmentContributionRow, StakeholderRow, StakeholderConsultationRow, StakeholderInvitationRow, StakeholderAttendanceRow, StakeholderContributionRow, CycleRow, CycleTimelineRow, CycleTimelineMilestoneRow, CycleTimelineStageChangeRow, CycleTimelineForumMeetingRow, CycleTimelineDraftPlanRow, CycleTimelineConsultationRow, CycleTimelineReportRow, ReasonedResponseCycleRow, ReasonedResponseRow])],
+  imports: [TypeOrmModule.forFeature([AccountabilityRow, ConsultationSummaryRow, ConsultationSummaryContributionRow, PolicyAreaDashboardRow, PolicyAreaDashboardContributionRow, SurveyResultsRow, SurveyResultsQuestionRow, SurveyResultsResponseRow, SurveyResultsAnswerRow, CommitmentTraceabilityRow, CommitmentRevisionRow, CommitmentContributionRow, StakeholderRow, StakeholderConsultationRow, StakeholderInvitationRow, StakeholderAttendanceRow, StakeholderContributionRow, CycleRow, CycleTimelineRow, CycleTimelineMilestoneRow, CycleTimelineStageChangeRow, CycleTimelineForumMeetingRow, CycleTimelineDraftPlanRow, CycleTimelineConsultationRow, CycleTimelineReportRow, ReasonedResponseCycleRow, ReasonedResponseRow, DirectoryPolicyAreaRow, DirectoryConsultationRow, DirectoryCommitmentRow, DirectoryStakeholderRow])],
   controllers: [AccountabilityController, ConsultationSummaryController, PolicyAreaDashboardController, SurveyResultsController, CommitmentTraceabilityController, StakeholderContributionsController, CyclesReadController, CycleTimelineController, ReasonedResponseController],
-  providers: [PersonalTextPresenter, GetAccountabilityHandler, ListContributionsHandler, GetConsultationSummaryHandler, GetPolicyAreaDashboardHandler, GetSurveyResultsHandler, GetTraceabilityHandler, GetStakeholderContributionsHandler, GetCycleHandler, ListCyclesHandler, GetCycleTimelineHandler, GetReasonedResponseHandler, ExportReasonedResponseHandler],
+  providers: [PersonalTextPresenter, GetAccountabilityHandler, ListContributionsHandler, GetConsultationSummaryHandler, ListConsultationsHandler, GetPolicyAreaDashboardHandler, GetSurveyResultsHandler, GetTraceabilityHandler, GetStakeholderContributionsHandler, GetCycleHandler, ListCyclesHandler, GetCycleTimelineHandler, GetReasonedResponseHandler, ExportReasonedResponseHandler],
 })
 export class ReadModelsModule {}

@@ -25,6 +25,7 @@ export class ContributionHistoryController {
   })
   @ApiProblems(400, 401, 403, 404, 503)
   history(@Param('id') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined): Promise<ContributionHistoryView> {
-    return this.queries.execute(new GetContributionHistoryQuery(id, actor, params.consistentWith, params.asOf));
+    const { consistentWith, asOf, asOfOccurred } = params;
+    return this.queries.execute(new GetContributionHistoryQuery(id, actor, consistentWith, { asOf, asOfOccurred }));
   }
 }
