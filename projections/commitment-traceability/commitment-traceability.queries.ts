@@ -114,8 +114,11 @@ export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuer
       const shown = mayRead(reader, row);
       return { contributionId: row.contributionId, decision: shown ? row.decision : null, via, status: shown ? row.status : null };
     };
+    const { commitmentId: id, title, ...item } = toItem(c, found.names);
+    // The contract's fields first, in its order (DESIGN.md §5), then the rest.
     return {
-      ...toItem(c, found.names),
+      commitmentId: id,
+      title,
       contributions: [
         ...found.byResponse.filter((row) => mayRead(reader, row)).map((row) => traced(row, 'response')),
         ...found.byRevision.map((row) => traced(row, 'revision')),
@@ -128,6 +131,7 @@ export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuer
         occurredAt: r.occurredAt.toISOString(),
         actorInstitution: r.actorInstitution,
       })),
+      ...item,
     };
   }
 }

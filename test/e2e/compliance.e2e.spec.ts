@@ -158,7 +158,7 @@ describe('GET /v1/cycles/:id/compliance', () => {
     const ids_ = (check: { evidence: Array<{ eventId: string }> }) => check.evidence.map((e) => e.eventId);
     expect(ids_(checks.forum_meets_regularly)).toEqual(expect.arrayContaining(await eventIds('ForumMeetingHeld', cycleStream)));
     // Each piece of evidence says what it is, when it happened and where to fetch it.
-    const meeting = checks.forum_meets_regularly.evidence.find((e: { type: string }) => e.type === 'ForumMeetingHeld');
+    const meeting = checks.forum_meets_regularly.evidence.find((e: { type: string }) => e.type === 'ForumMeetingHeld')!;
     expect(meeting).toEqual({
       eventId: expect.any(String),
       type: 'ForumMeetingHeld',
@@ -168,7 +168,8 @@ describe('GET /v1/cycles/:id/compliance', () => {
     });
     const fetched = await r.get(meeting.href, r.auditor);
     expect(fetched.status).toBe(200);
-    expect(fetched.body).toMatchObject({ eventId: meeting.eventId, type: 'ForumMeetingHeld', summary: meeting.summary, view: 'full' });
+    // The whole event's summary may say more than the compliance facts keep (attendees).
+    expect(fetched.body).toMatchObject({ eventId: meeting.eventId, type: 'ForumMeetingHeld', summary: expect.stringContaining(meeting.summary), view: 'full' });
     expect(checks.forum_meets_regularly.detail).toBe('2 forum meetings recorded; longest interval 80 days (at most 183)');
     expect(ids_(checks.approval_and_submission_recorded)).toEqual([...(await eventIds('PlanApproved', cycleStream)), ...(await eventIds('PlanSubmitted', cycleStream))]);
     // The duplicate is covered by its canonical's publication; the withdrawn one is left out.

@@ -9,6 +9,7 @@ export const digestCommand: CliCommand = {
   name: 'digest',
   summary: 'print the ledger digest of the log (position, eventCount, sha256), read-only',
   usage: 'npm run cli -- digest [--position P] [--json]',
+  options: { position: { type: 'string' }, json: { type: 'boolean' } },
   async run({ options }) {
     try {
       const upTo = typeof options.position === 'string' ? parsePosition(options.position) : null;
