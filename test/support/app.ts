@@ -2,10 +2,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent.js';
-import { createApp } from '../../src/bootstrap.js';
+import { createApp, openApiDocument } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { resolveSecrets } from '../../src/security/secrets.js';
 import { signToken, type TokenClaims } from '../../src/security/tokens.js';
+import { Contract, recordAnswers, type OpenApiDocument, type RecordedAnswer } from './contract.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -16,6 +17,8 @@ export interface TestApp {
   http: TestAgent;
   config: AppConfig;
   token(claims: TokenClaims): Promise<string>;
+  /** Every answer the app gave so far (validated against the OpenAPI document at close()). */
+  answers: RecordedAnswer[];
   close(): Promise<void>;
 }
 
@@ -29,7 +32,9 @@ export const INSTITUTIONS = {
 
 /**
  * The real service on a database of its own: real PostgreSQL, real HTTP through supertest.
- * Projections run unless `projections: false`.
+ * Projections run unless `projections: false`. Every answer it gives is recorded, and close()
+ * fails the test file when one breaks the OpenAPI contract (an undeclared status or content type,
+ * a body that does not match its schema, an error that is not problem+json).
  */
 export async function startTestApp(
   options: {
@@ -54,15 +59,20 @@ export async function startTestApp(
   );
   const secrets = await resolveSecrets(config);
   const app = await createApp({ config, databaseUrl: db.url, secrets }, { logger: ['error'] });
+  const answers = recordAnswers(app.getHttpServer());
   return {
     app,
     db,
     config,
     http: request(app.getHttpServer()),
     token: (claims) => signToken(TEST_JWT_SECRET, claims),
+    answers,
     async close() {
+      const contract = new Contract(openApiDocument(app) as unknown as OpenApiDocument);
+      const broken = [...new Set(answers.map((a) => contract.answerViolation(a)).filter((v): v is string => v !== null))];
       await app.close();
       if (!options.db) await db.drop();
+      if (broken.length > 0) throw new Error(`answers that break the OpenAPI contract:\n  ${broken.slice(0, 30).join('\n  ')}`);
     },
   };
 }

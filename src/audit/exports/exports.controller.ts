@@ -31,7 +31,7 @@ export class ExportsController {
   })
   @ApiProduces('text/csv')
   @ApiText('text/csv', `\uFEFFcycleId,${REASONED_RESPONSE_COLUMNS.join(',')}\r\n`, 'RFC 4180 CSV with a header row')
-  @ApiProblems(400, 429, 503)
+  @ApiProblems(400, 401, 429, 503)
   async reasonedResponse(@Query() query: CsvQuery, @Res() res: Response): Promise<void> {
     await this.send(res, await this.exports.reasonedResponseCsv(query.bom !== false), 'text/csv; charset=utf-8', 'reasoned-response.csv');
   }
@@ -43,7 +43,7 @@ export class ExportsController {
   })
   @ApiProduces('application/x-ndjson')
   @ApiText('application/x-ndjson', NDJSON_META('contributions'), 'NDJSON: a _meta line, then one contribution per line')
-  @ApiProblems(429, 503)
+  @ApiProblems(401, 429, 503)
   async contributions(@Res() res: Response): Promise<void> {
     await this.send(res, await this.exports.contributionsNdjson(), 'application/x-ndjson; charset=utf-8', 'contributions.ndjson');
   }
@@ -55,7 +55,7 @@ export class ExportsController {
   })
   @ApiProduces('application/x-ndjson')
   @ApiText('application/x-ndjson', NDJSON_META('events'), 'NDJSON: a _meta line, then one public event per line')
-  @ApiProblems(503)
+  @ApiProblems(401, 503)
   async events(@Res() res: Response): Promise<void> {
     await this.send(res, await this.exports.eventsNdjson(), 'application/x-ndjson; charset=utf-8', 'events.ndjson');
   }
