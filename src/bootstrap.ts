@@ -1,4 +1,5 @@
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { createLogger, requestLogging } from './http/logging.js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,7 +12,6 @@ import { runInRequestContext } from './http/request-context.js';
 import { createValidationPipe } from './http/validation.js';
 import type { Runtime } from './runtime.js';
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 export function openApiDocument(app: INestApplication) {
@@ -33,10 +33,9 @@ export function openApiDocument(app: INestApplication) {
 
 /** Builds the Nest application on a resolved runtime: used by main.ts, the tests and the CLI. */
 export async function createApp(runtime: Runtime, options: { logger?: LogLevel[] | false } = {}): Promise<NestExpressApplication> {
-  const level = LEVELS.indexOf(runtime.config.LOG_LEVEL);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
     bodyParser: false,
-    logger: options.logger ?? LEVELS.slice(0, level + 1),
+    logger: options.logger ?? createLogger(runtime.config),
   });
   app.set('x-powered-by', false);
   // ETag is the aggregate's revision, set by the reads that have one (RevisionETag), never a body hash.
@@ -48,6 +47,7 @@ export async function createApp(runtime: Runtime, options: { logger?: LogLevel[]
     res.setHeader('X-Request-Id', requestId);
     runInRequestContext({ requestId }, next);
   });
+  app.use(requestLogging(runtime.config.LOG_FORMAT));
   app.useBodyParser('json', { limit: runtime.config.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
   app.useGlobalPipes(createValidationPipe());
 

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config/app-config.js';
-import { resolveSecrets, type Secrets } from '../security/secrets.js';
+import { resolveSecrets } from '../security/secrets.js';
 import { ROLES, signToken, type UserRole } from '../security/tokens.js';
 import { ArgumentError, parseCommandLine } from './args.js';
 
@@ -39,7 +39,6 @@ async function acceptedBy(baseUrl: string, token: string): Promise<boolean | nul
   }
 }
 
-const describe = (secrets: Secrets) => (secrets.source === 'environment' ? 'AUTH_JWT_SECRET' : secrets.source);
 
 async function main(): Promise<number> {
   const { options } = parseCommandLine(process.argv.slice(2), OPTIONS);
@@ -55,13 +54,14 @@ async function main(): Promise<number> {
   const ttl = typeof options.ttl === 'string' ? options.ttl : '12h';
   const config = loadConfig();
   const secrets = await resolveSecrets(config);
+  const source = config.AUTH_JWT_SECRET ? 'AUTH_JWT_SECRET' : secrets.source;
   const token = await signToken(secrets.authJwtSecret, { sub, role: role as UserRole, institution }, ttl);
   console.log(token);
   // BASE_URL is the client's setting (as for npm run demo), not the service's.
   const baseUrl = typeof options['base-url'] === 'string' ? options['base-url'] : (process.env.BASE_URL ?? `http://localhost:${config.PORT}`);
   if ((await acceptedBy(baseUrl, token)) === false) {
     console.error(
-      `warning: the service at ${baseUrl} rejects this token: it uses another secret than the one this token was signed with (${describe(secrets)}). ` +
+      `warning: the service at ${baseUrl} rejects this token: it uses another secret than the one this token was signed with (${source}). ` +
         "Run npm run token with the service's DATA_DIR, or with its AUTH_JWT_SECRET.",
     );
     return 3;

@@ -11,7 +11,7 @@ export class ProjectionStatusResponse implements ProjectionStatus {
   @ApiProperty({ example: 'accountability' }) name: string;
   @ApiProperty({ description: 'The version this build runs', example: 2 }) version: number;
   @ApiProperty({ type: Number, nullable: true, description: 'The version its tables hold', example: 2 }) storedVersion: number | null;
-  @ApiProperty({ enum: ['stopped', 'standby', 'running', 'rebuilding', 'failed'] }) status: string;
+  @ApiProperty({ description: 'running, rebuilding, failed (see error and failedEventId), pending (not started yet), …', example: 'running' }) status: string;
   @ApiProperty({ type: String, nullable: true, example: '1234:5678' }) checkpoint: string | null;
   @ApiProperty({ type: String, nullable: true, example: '1234:5678' }) horizon: string | null;
   @ApiProperty({ example: 1040 }) eventsApplied: number;

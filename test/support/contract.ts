@@ -72,7 +72,7 @@ export class Contract {
         for (const [type, m] of media) {
           if (!m.schema) problems.push(`${key} ${status} ${type}: no schema`);
           if (m.example === undefined && m.examples === undefined) problems.push(`${key} ${status} ${type}: no example`);
-          else if (m.schema && type.includes('json') && m.example !== undefined) {
+          else if (m.schema && isJson(type) && m.example !== undefined) {
             const errors = this.errors(m.schema, m.example);
             if (errors) problems.push(`${key} ${status} ${type}: the example does not match the schema: ${errors}`);
           }
@@ -132,11 +132,14 @@ export class Contract {
     if (!declared) return `${where}: status not declared`;
     const media = declared.content?.[type];
     if (!media?.schema) return `${where}: content type ${type} not declared`;
-    if (!type.includes('json') || a.truncated) return null;
+    if (!isJson(type) || a.truncated) return null;
     const errors = this.errors(media.schema, parse(a.body));
     return errors ? `${where}: ${errors}` : null;
   }
 }
+
+/** application/json and +json types; not NDJSON, which is text lines. */
+const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
 
 const parse = (body: string): unknown => {
   try {
