@@ -163,6 +163,8 @@ export interface StreamVerification {
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** The event with this id, wherever it is stored; null when there is none. */
+  findEvent(eventId: string): Promise<RecordedEvent | null>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribe(options?: SubscribeOptions): Subscription;
   /** How many events readAll would return without a limit (optional: an adapter may not count cheaply). */

@@ -308,6 +308,14 @@ export function describeEventStoreContract(adapterName: string, setup: () => Pro
         expect((await store.readStream(stream, { direction: 'backwards', from: 5, limit: 2 })).map((e) => e.revision)).toEqual([5, 4]);
       });
 
+      test('findEvent finds an event by its id, in whichever stream it is, and answers null for an unknown id', async () => {
+        const [, third] = await store.readStream(stream, { from: 1, limit: 2 });
+        const found = await store.findEvent(third.eventId);
+        expect(found).toMatchObject({ eventId: third.eventId, streamId: stream, revision: 2, position: third.position, data: { i: 2 } });
+        expect(await store.findEvent(randomUUID())).toBeNull();
+        expect(await store.findEvent('not-a-uuid')).toBeNull();
+      });
+
       test('a stream that does not exist reads as empty', async () => {
         expect(await store.readStream(freshStream())).toEqual([]);
         expect(await store.readStream(freshStream(), { direction: 'backwards' })).toEqual([]);

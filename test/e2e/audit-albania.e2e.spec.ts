@@ -307,7 +307,9 @@ describe('GET /v1/cycles/:id/compliance on the Albania record', () => {
           ORDER BY (data::jsonb->>'opensAt')::timestamptz, transaction_id, global_position LIMIT 1`,
       )
     ).rows as Array<{ id: string }>;
-    expect(forum.evidence).toContain(first.id);
+    expect(forum.evidence.map((e: { eventId: string }) => e.eventId)).toContain(first.id);
+    const announced = forum.evidence.find((e: { eventId: string }) => e.eventId === first.id);
+    expect(announced).toMatchObject({ type: 'ConsultationAnnounced', summary: expect.stringMatching(/^Consultation announced: "/) });
   });
 
   it('answers every check id, and lists the contributions that went without a published reasoned response', async () => {

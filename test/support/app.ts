@@ -2,10 +2,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent.js';
-import { createApp } from '../../src/bootstrap.js';
+import { createApp, openApiDocument } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { resolveSecrets } from '../../src/security/secrets.js';
 import { signToken, type TokenClaims } from '../../src/security/tokens.js';
+import { Contract, recordAnswers, type OpenApiDocument, type RecordedAnswer } from './contract.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { eventStoreDBRun, startEventStoreDB, type TestEventStoreDB } from './eventstoredb.js';
 
@@ -19,6 +20,8 @@ export interface TestApp {
   /** The EventStoreDB connection string when the app runs on EventStoreDB, else null. */
   eventStore: string | null;
   token(claims: TokenClaims): Promise<string>;
+  /** Every answer the app gave so far (validated against the OpenAPI document at close()). */
+  answers: RecordedAnswer[];
   close(): Promise<void>;
 }
 
@@ -32,7 +35,9 @@ export const INSTITUTIONS = {
 
 /**
  * The real service on a database of its own: real PostgreSQL, real HTTP through supertest.
- * Projections run unless `projections: false`.
+ * Projections run unless `projections: false`. Every answer it gives is recorded, and close()
+ * fails the test file when one breaks the OpenAPI contract (an undeclared status or content type,
+ * a body that does not match its schema, an error that is not problem+json).
  */
 export async function startTestApp(
   options: {
@@ -61,6 +66,7 @@ export async function startTestApp(
   );
   const secrets = await resolveSecrets(config);
   const app = await createApp({ config, databaseUrl: db.url, secrets }, { logger: ['error'] });
+  const answers = recordAnswers(app.getHttpServer());
   return {
     app,
     db,
@@ -68,10 +74,14 @@ export async function startTestApp(
     eventStore: esdb?.connectionString ?? null,
     http: request(app.getHttpServer()),
     token: (claims) => signToken(TEST_JWT_SECRET, claims),
+    answers,
     async close() {
+      const contract = new Contract(openApiDocument(app) as unknown as OpenApiDocument);
+      const broken = [...new Set(answers.map((a) => contract.answerViolation(a)).filter((v): v is string => v !== null))];
       await app.close();
       await esdb?.stop();
       if (!options.db) await db.drop();
+      if (broken.length > 0) throw new Error(`answers that break the OpenAPI contract:\n  ${broken.slice(0, 30).join('\n  ')}`);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { readModelProgress } from '../../projection-runner/progress.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { presentAccountability, visibleTo } from '../../../projections/accountability/accountability.queries.js';
+import { namesFor, presentAccountability, visibleTo } from '../../../projections/accountability/accountability.queries.js';
 import { AccountabilityRow } from '../../../projections/accountability/accountability.entity.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { ProblemException } from '../../http/problem.js';
@@ -9,7 +9,9 @@ import { PersonalTextPresenter } from '../../read-side/personal-text.js';
 import { readLogPages } from '../integrity/log-reader.js';
 import { metaLine, type ExportStamp } from './export-stamp.js';
 import { PUBLIC_EVENT_TYPES, PublicFacts, publicLines } from './public-events.js';
-import { csvHeader, csvRecord } from './reasoned-response-csv.js';
+import { ReasonedResponseRow } from '../../../projections/reasoned-response/reasoned-response.entity.js';
+import { matrixItems, matrixRecord, REASONED_RESPONSE_COLUMNS } from '../../../projections/reasoned-response/reasoned-response.queries.js';
+import { csvHeader } from '../../read-side/csv.js';
 
 export interface ExportStream {
   stamp: ExportStamp;
@@ -25,18 +27,8 @@ const EVENTS_PAGE = 2000;
 const MAX_SNAPSHOT_EXPORTS = 4;
 const PUBLIC = { kind: 'public' } as const;
 
-interface ReasonedResponseRecord {
-  cycle_id: string;
-  contribution_id: string;
-  consultation_id: string;
-  policy_area_id: string | null;
-  channel: string;
-  public_body: string | null;
-  decision: string | null;
-  rationale: string | null;
-  commitment_ids: string[];
-  received_key: string;
-}
+/** The contract's columns (DESIGN.md §5 and after), prefixed by the cycle: the export spans every cycle. */
+const EXPORT_COLUMNS = ['cycleId', ...REASONED_RESPONSE_COLUMNS] as const;
 
 /** Open data: published records only, without personal data, stamped with what they reflect. */
 @Injectable()
@@ -49,41 +41,20 @@ export class ExportsService {
     private readonly presenter: PersonalTextPresenter,
   ) {}
 
-  /** Every cycle's published reasoned-response matrix, CSV, cycleId first. */
-  async reasonedResponseCsv(): Promise<ExportStream> {
-    return this.fromSnapshot('reasoned-response', ['reasoned-response'], async function* (runner) {
-      yield csvHeader();
-      let after: [string, string, string] | null = null;
+  /** Every cycle's published reasoned-response matrix, CSV (UTF-8 with a BOM unless `bom` is false), cycleId first. */
+  async reasonedResponseCsv(bom = true): Promise<ExportStream> {
+    return this.fromSnapshot('reasoned-response', ['reasoned-response', 'directory'], async function* (runner) {
+      yield csvHeader(EXPORT_COLUMNS, bom);
+      let after: [string, Date, string] | null = null;
       for (;;) {
-        // received_at travels as text so the keyset compares exactly what is stored.
-        const rows = (await runner.query(
-          `SELECT r.cycle_id, r.contribution_id, r.consultation_id, r.policy_area_id, r.channel, r.public_body,
-                  r.decision, r.rationale, r.commitment_ids, r.received_at::text AS received_key
-             FROM reasoned_response r
-            WHERE r.published_at IS NOT NULL AND NOT r.withdrawn
-              ${after ? 'AND (r.cycle_id, r.received_at, r.contribution_id) > ($2::uuid, $3::timestamptz, $4::uuid)' : ''}
-            ORDER BY r.cycle_id, r.received_at, r.contribution_id LIMIT $1`,
-          after ? [PAGE, ...after] : [PAGE],
-        )) as ReasonedResponseRecord[];
-        const out = rows
-          .map((r) =>
-            csvRecord({
-              cycleId: r.cycle_id,
-              contributionId: r.contribution_id,
-              consultationId: r.consultation_id,
-              policyAreaId: r.policy_area_id,
-              channel: r.channel,
-              body: r.public_body,
-              decision: r.decision,
-              rationale: r.rationale,
-              commitmentIds: r.commitment_ids,
-            }),
-          )
-          .join('');
+        const qb = runner.manager.createQueryBuilder(ReasonedResponseRow, 'r').where('r.published_at IS NOT NULL AND NOT r.withdrawn');
+        if (after) qb.andWhere('(r.cycle_id, r.received_at, r.contribution_id) > (:cycle, :at, :id)', { cycle: after[0], at: after[1], id: after[2] });
+        const rows = await qb.orderBy('r.cycle_id', 'ASC').addOrderBy('r.received_at', 'ASC').addOrderBy('r.contribution_id', 'ASC').limit(PAGE).getMany();
+        const out = (await matrixItems(runner.manager, rows)).map((item) => matrixRecord(item, EXPORT_COLUMNS)).join('');
         if (out) yield out;
         if (rows.length < PAGE) return;
         const last = rows[rows.length - 1];
-        after = [last.cycle_id, last.received_key, last.contribution_id];
+        after = [last.cycleId, last.receivedAt, last.contributionId];
       }
     });
   }
@@ -91,16 +62,17 @@ export class ExportsService {
   /** Published contributions and what became of them, as an anonymous reader sees them. */
   async contributionsNdjson(): Promise<ExportStream> {
     const presenter = this.presenter;
-    return this.fromSnapshot('contributions', ['accountability'], async function* (runner, stamp) {
+    return this.fromSnapshot('contributions', ['accountability', 'directory'], async function* (runner, stamp) {
       yield metaLine(stamp);
       let after: [Date, string] | null = null;
       for (;;) {
         const qb = visibleTo(runner.manager.getRepository(AccountabilityRow).createQueryBuilder('a'), PUBLIC);
         if (after) qb.andWhere('(a.received_at, a.contribution_id) > (:at, :id)', { at: after[0], id: after[1] });
         const rows = await qb.orderBy('a.received_at', 'ASC').addOrderBy('a.contribution_id', 'ASC').limit(PAGE).getMany();
+        const names = await namesFor(runner.manager, rows);
         let out = '';
         for (const row of rows) {
-          const view = await presentAccountability(row, PUBLIC, presenter);
+          const view = await presentAccountability(row, PUBLIC, presenter, names);
           if (view) out += `${JSON.stringify(view)}\n`;
         }
         if (out) yield out;

@@ -35,6 +35,7 @@ export const copyLogCommand: CliCommand = {
   name: 'copy-log',
   summary: 'copy the whole log to another store (EventStoreDB or PostgreSQL), resumable; prints both digests',
   usage: USAGE,
+  options: { to: { type: 'string' }, 'batch-size': { type: 'string' } },
   async run({ options: raw }) {
     const say = (line: string) => process.stderr.write(`copy-log: ${line}\n`);
     let target: EventStore | null = null;

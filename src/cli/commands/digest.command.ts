@@ -8,6 +8,7 @@ export const digestCommand: CliCommand = {
   name: 'digest',
   summary: 'print the ledger digest of the log (position, eventCount, sha256), read-only',
   usage: 'npm run cli -- digest [--position P] [--json]',
+  options: { position: { type: 'string' }, json: { type: 'boolean' } },
   async run({ options }) {
     try {
       if (options.position !== undefined && typeof options.position !== 'string') throw new UsageError('--position needs a value');

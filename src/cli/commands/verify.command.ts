@@ -40,6 +40,7 @@ export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: "verify every stream's hash chain and, if given, a ledger digest (exit 0 valid, 1 tampered, 2 usage error)",
   usage: USAGE,
+  options: { position: { type: 'string' }, sha256: { type: 'string' }, json: { type: 'boolean' } },
   async run({ options }) {
     try {
       const given = request(options);

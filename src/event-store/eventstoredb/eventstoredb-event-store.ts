@@ -285,6 +285,15 @@ export class EventStoreDBEventStore implements EventStore {
     return events.map(toRecorded);
   }
 
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    this.assertOpen();
+    // The id's reservation names its stream (see the top of this file).
+    const [reservation] = await this.readStreamRaw(reservationStream(eventId), { fromRevision: START, direction: FORWARDS, maxCount: 1 });
+    const owner = (reservation?.data as { streamId?: unknown } | undefined)?.streamId;
+    if (typeof owner !== 'string') return null;
+    return (await this.readStream(owner)).find((e) => e.eventId === eventId) ?? null;
+  }
+
   async streamRevision(streamId: string): Promise<number> {
     this.assertOpen();
     return (await this.lastEvent(streamId))?.revision ?? -1;

@@ -28,6 +28,7 @@ import { compareLogPositions, formatPosition, parsePosition, requirePosition, ty
 import {
   APPEND_SQL,
   appendArguments,
+  findEventQuery,
   globalReadQuery,
   HEAD_QUERY,
   logReadQuery,
@@ -77,6 +78,8 @@ function expectedText(expected: ExpectedRevision): string {
  * The PostgreSQL adapter of the event store (schema and cr_append: see the migration beside it).
  * Build it from a pool it then shares (and leaves open on close), or from a URL (its own pool).
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export class PostgresEventStore implements EventStore {
   readonly positionFormat = '"<xid>:<position>"';
   readonly description = 'PostgreSQL';
@@ -160,6 +163,14 @@ export class PostgresEventStore implements EventStore {
       readStreamQuery(streamId, options.direction ?? 'forwards', options.from ?? null, options.limit ?? null),
     );
     return rows.map(toRecordedEvent);
+  }
+
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    this.assertOpen();
+    // event_id is a uuid column: anything else cannot be stored, and must not be a query error.
+    if (!UUID.test(eventId)) return null;
+    const [row] = await this.queryArrays<EventRow>(findEventQuery(eventId));
+    return row ? toRecordedEvent(row) : null;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

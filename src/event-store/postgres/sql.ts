@@ -75,6 +75,11 @@ export function readStreamQuery(
       };
 }
 
+/** One event by its id (the unique index on event_id). */
+export function findEventQuery(eventId: string): QueryArrayConfig {
+  return { name: 'cr_find_event', rowMode: 'array', text: `SELECT ${COLUMNS} FROM events e WHERE e.event_id = $1`, values: [eventId] };
+}
+
 export interface GlobalReadShape {
   after: LogPosition | null;
   upTo: LogPosition | null;
