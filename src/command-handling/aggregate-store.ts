@@ -11,7 +11,6 @@ import {
 import { currentRequest } from '../http/request-context.js';
 import { ProblemException } from '../http/problem.js';
 import { encryptPersonalFields } from '../security/personal-fields.js';
-import { AppendSignal } from '../projection-runner/append-signal.js';
 import { PersonalDataVault } from '../security/personal-data.vault.js';
 import type { Decider, DomainEvent } from '../shared/decider.js';
 import { randomId, uuidv5 } from '../shared/ids.js';
@@ -61,7 +60,6 @@ export class AggregateStore {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly vault: PersonalDataVault,
-    @Optional() private readonly signal?: AppendSignal,
   ) {}
 
   async load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>): Promise<Loaded<S>> {
@@ -111,7 +109,6 @@ export class AggregateStore {
         const result = await this.store.append(options.streamId, events, {
           expectedRevision: loaded.revision === -1 ? 'no_stream' : loaded.revision,
         });
-        this.signal?.notify();
         return { revision: result.nextRevision, position: result.position, appended: decided, replayed: false };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision) || options.expectedRevision !== undefined) throw error;
