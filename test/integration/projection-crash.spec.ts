@@ -9,6 +9,7 @@ import { ALL_PROJECTIONS } from '../../projections/index.js';
 import { createDataSource } from '../../src/database/data-source.js';
 import type { EventStore, NewEvent } from '../../src/event-store/event-store.port.js';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
+import { handledTypes } from '../../src/projection-runner/projection.js';
 import { quoteIdent } from '../../src/projection-runner/replay.js';
 import { TEST_JWT_SECRET } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -109,7 +110,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-test('a projection worker killed with SIGKILL mid-log resumes, and every table equals a fresh rebuild', async () => {
+test('a projection worker killed with SIGKILL mid-log resumes exactly once: every table equals a fresh rebuild, every event applied once', async () => {
   const worker = startWorker();
   // Wait until it is part-way through the log, then kill it without warning.
   const deadline = Date.now() + 60_000;
@@ -154,6 +155,13 @@ test('a projection worker killed with SIGKILL mid-log resumes, and every table e
 
   const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM accountability')) as Array<{ n: number }>;
   expect(n).toBe(CONTRIBUTIONS);
+  // Exactly once: the counter moves in the checkpoint's transaction, so it equals the events of
+  // the projection's types in the log (a batch applied twice, or skipped, would show here).
+  const final = await state();
+  for (const definition of ALL_PROJECTIONS) {
+    const applied = Number(final.find((r) => r.name === definition.name)?.events_applied ?? 0);
+    expect({ projection: definition.name, applied }).toEqual({ projection: definition.name, applied: await store.count!({ types: handledTypes(definition) }) });
+  }
   for (const definition of ALL_PROJECTIONS) {
     const fresh = await projectInBatches(dataSource, store, definition, 500);
     for (const table of definition.tables) {
