@@ -22,6 +22,8 @@ import { ndjsonLines } from './ndjson-lines.js';
 
 /** Lines per appendMany: big enough to spread the commit, small enough not to hold the log's head back for long. */
 export const IMPORT_BATCH = 500;
+/** Batches appending at once: the database's work per line is most of an import's time. */
+const IMPORT_PARALLEL = 3;
 /** A line longer than the largest valid one (a 20,000-character body, escaped) is refused without parsing. */
 const MAX_LINE_CHARS = 200_000;
 /** The answer lists this many rejected lines and contribution ids at most; the counts are complete. */
@@ -97,13 +99,24 @@ export class ContributionImporter {
     const ids: { line: number; id: string }[] = [];
 
     let batch: GoodLine[] = [];
-    let inFlight: Promise<void> | null = null;
+    const inFlight = new Set<Promise<void>>();
+    // The first batch that failed (the database went away, say): the import stops and reports it.
+    let failure: unknown;
     const flush = async () => {
       const lines = batch;
       batch = [];
-      // One batch appends while the next is parsed and validated.
-      if (inFlight) await inFlight;
-      inFlight = this.appendBatch(consultationId, lines, caches, correlationId, summary, reject, ids).then(() => options.onProgress?.(progressOf(summary)));
+      // A few batches append at once (on as many connections) while the next lines are parsed.
+      while (inFlight.size >= IMPORT_PARALLEL) await Promise.race(inFlight);
+      if (failure !== undefined) throw failure;
+      const appending: Promise<void> = this.appendBatch(consultationId, lines, caches, correlationId, summary, reject, ids)
+        .then(
+          () => options.onProgress?.(progressOf(summary)),
+          (error: unknown) => {
+            failure ??= error;
+          },
+        )
+        .finally(() => inFlight.delete(appending));
+      inFlight.add(appending);
     };
 
     for await (const line of ndjsonLines(input, MAX_LINE_CHARS)) {
@@ -145,7 +158,8 @@ export class ContributionImporter {
       if (batch.length >= IMPORT_BATCH) await flush();
     }
     await flush();
-    await inFlight;
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
     summary.rejectedLines.sort((a, b) => a.line - b.line);
     summary.contributionIds = ids.sort((a, b) => a.line - b.line).slice(0, MAX_LISTED).map((x) => x.id);
     return summary;
