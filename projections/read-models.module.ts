@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PersonalTextPresenter } from '../src/read-side/personal-text.js';
 import { AccountabilityController } from './accountability/accountability.controller.js';
+import { AccountabilityHotRead } from './accountability/accountability.hot-read.js';
 import { DuplicateCandidatesController } from './accountability/duplicate-candidates.controller.js';
 import { DuplicateCandidatesHandler } from './accountability/duplicate-candidates.queries.js';
 import { AccountabilityRow } from './accountability/accountability.entity.js';
@@ -56,6 +57,6 @@ import { ExportReasonedResponseHandler, GetReasonedResponseHandler } from './rea
 @Module({
   imports: [TypeOrmModule.forFeature([AccountabilityRow, ConsultationSummaryRow, ConsultationSummaryContributionRow, PolicyAreaDashboardRow, PolicyAreaDashboardContributionRow, SurveyResultsRow, SurveyResultsQuestionRow, SurveyResultsResponseRow, SurveyResultsAnswerRow, CommitmentTraceabilityRow, CommitmentRevisionRow, CommitmentContributionRow, StakeholderRow, StakeholderConsultationRow, StakeholderInvitationRow, StakeholderAttendanceRow, StakeholderContributionRow, CycleRow, CycleTimelineRow, CycleTimelineMilestoneRow, CycleTimelineStageChangeRow, CycleTimelineForumMeetingRow, CycleTimelineDraftPlanRow, CycleTimelineConsultationRow, CycleTimelineReportRow, ReasonedResponseCycleRow, ReasonedResponseRow, DirectoryPolicyAreaRow, DirectoryConsultationRow, DirectoryCommitmentRow, DirectoryStakeholderRow, ReportRow])],
   controllers: [AccountabilityController, DuplicateCandidatesController, ConsultationSummaryController, PolicyAreaDashboardController, SurveyResultsController, CommitmentTraceabilityController, StakeholderContributionsController, CyclesReadController, CycleTimelineController, ReasonedResponseController, ReportsReadController, StakeholdersReadController],
-  providers: [PersonalTextPresenter, GetAccountabilityHandler, DuplicateCandidatesHandler, ListContributionsHandler, GetConsultationSummaryHandler, ListConsultationsHandler, GetPolicyAreaDashboardHandler, GetSurveyResultsHandler, GetTraceabilityHandler, ListCommitmentsHandler, GetStakeholderContributionsHandler, GetCycleHandler, ListCyclesHandler, GetCycleTimelineHandler, GetReasonedResponseHandler, ExportReasonedResponseHandler, GetReportHandler, ListReportsHandler, ListStakeholdersHandler],
+  providers: [PersonalTextPresenter, AccountabilityHotRead, GetAccountabilityHandler, DuplicateCandidatesHandler, ListContributionsHandler, GetConsultationSummaryHandler, ListConsultationsHandler, GetPolicyAreaDashboardHandler, GetSurveyResultsHandler, GetTraceabilityHandler, ListCommitmentsHandler, GetStakeholderContributionsHandler, GetCycleHandler, ListCyclesHandler, GetCycleTimelineHandler, GetReasonedResponseHandler, ExportReasonedResponseHandler, GetReportHandler, ListReportsHandler, ListStakeholdersHandler],
 })
 export class ReadModelsModule {}
