@@ -2,6 +2,7 @@
  * npm run bench:read — GET /v1/contributions/:id/accountability, the "was this addressed?" read,
  * on a generated record (default ~100,000 events) with the projections running:
  *
+ *  0. for scale, the read alone: 8 closed-loop clients, nothing appended;
  *  1. latency at a fixed 200 requests/s (open loop: requests leave on schedule, whatever the
  *     answers do) while 100 commands/s are appended over HTTP;
  *  2. the most requests/s with p99 ≤ 100 ms: closed-loop clients in steps (2, 4, 8, … 64), the
@@ -156,6 +157,18 @@ async function main(): Promise<void> {
     return { sent, errors, perSecond: +(sent / SECONDS).toFixed(1) };
   };
 
+  // 0. For scale: the read alone (8 closed-loop clients, nothing appended).
+  const aloneLatencies: number[] = [];
+  let aloneErrors = 0;
+  {
+    const until = Date.now() + SECONDS * 1000;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (Date.now() < until) if ((await read(nextId(), aloneLatencies)) !== 200) aloneErrors++;
+    }));
+  }
+  const alone = { clients: 8, ...stats(aloneLatencies, SECONDS, aloneErrors) };
+  log(`0. reads alone, 8 clients: ${alone.perSecond} req/s, p50 ${alone.p50Ms} ms, p99 ${alone.p99Ms} ms`);
+
   // 1. A fixed rate of reads while commands are appended.
   const fixedLatencies: number[] = [];
   let fixedErrors = 0;
@@ -222,6 +235,7 @@ async function main(): Promise<void> {
     machine: machine(),
     loadBefore,
     record: { events: EVENTS, contributions: ids.length },
+    readsAlone: alone,
     fixedRate: fixed,
     maxThroughput: { p99LimitMs: P99_LIMIT_MS, best, steps },
     appendToVisible: visibility,
