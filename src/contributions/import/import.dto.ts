@@ -37,7 +37,7 @@ export class ImportSummary {
   firstPosition: string | null;
   @ApiProperty({ description: 'Log position of the last event appended (pass as consistentWith); null when nothing was', nullable: true, type: String })
   lastPosition: string | null;
-  @ApiProperty({ type: [RejectedLine], description: 'The first 1,000 rejected lines, in file order' }) rejectedLines: RejectedLine[];
+  @ApiProperty({ type: [RejectedLine], description: 'Rejected lines (at most 1,000 listed; the count is complete), in file order' }) rejectedLines: RejectedLine[];
   @ApiProperty({ type: [String], format: 'uuid', description: 'Contribution id of each line accepted or already recorded, in file order (first 1,000)' })
   contributionIds: string[];
 }
