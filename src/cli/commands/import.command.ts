@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { loadConfig } from '../../config/app-config.js';
-import { ContributionImporter, type ImportProgress } from '../../contributions/import/contribution-importer.js';
+import type { ImportProgress } from '../../contributions/import/contribution-importer.js';
 import type { Actor } from '../../event-store/event-store.port.js';
 import { prepareRuntime } from '../../startup.js';
 import { isUuid } from '../../shared/ids.js';
@@ -64,6 +64,8 @@ export const importCommand: CliCommand = {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(started.runtime), { logger: ['error', 'warn'] });
     try {
       await app.init();
+      // Loaded here, not at the top: the other commands (verify, digest) must start without Nest.
+      const { ContributionImporter } = await import('../../contributions/import/contribution-importer.js');
       const importer = app.get(ContributionImporter);
       const t0 = Date.now();
       const progress = (p: ImportProgress) => {
