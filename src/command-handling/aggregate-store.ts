@@ -7,6 +7,8 @@ import {
   type EventStore,
   type NewEvent,
   type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendResult,
 } from '../event-store/event-store.port.js';
 import { currentRequest } from '../http/request-context.js';
 import { ProblemException } from '../http/problem.js';
@@ -88,23 +90,7 @@ export class AggregateStore {
       if (decided.length === 0) {
         return { revision: loaded.revision, position: last?.position ?? (await this.store.head()) ?? '', appended: [], replayed: false };
       }
-      const correlationId = request?.requestId ?? randomId();
-      const events: NewEvent[] = [];
-      for (const [index, event] of decided.entries()) {
-        events.push({
-          eventId: eventId(index),
-          type: event.type,
-          data: await encryptPersonalFields(this.vault, event.type, event.data as Record<string, unknown>),
-          metadata: {
-            actor: options.actor,
-            correlationId,
-            causationId: options.causationId ?? null,
-            occurredAt: options.occurredAt,
-            schemaVersion: 1,
-            ...(request?.requestId ? { requestId: request.requestId } : {}),
-          },
-        });
-      }
+      const events = await this.toNewEvents(decided, options, eventId);
       try {
         const result = await this.store.append(options.streamId, events, {
           expectedRevision: loaded.revision === -1 ? 'no_stream' : loaded.revision,
@@ -124,6 +110,40 @@ export class AggregateStore {
         await sleep(backoffMs(attempt));
       }
     }
+  }
+
+  /** What `decide` returned, as the store takes it: personal fields encrypted, metadata of this request. */
+  async toNewEvents(
+    decided: readonly DomainEvent[],
+    options: { actor: Actor; occurredAt: string; causationId?: string | null; correlationId?: string },
+    eventId: (index: number) => string,
+  ): Promise<NewEvent[]> {
+    const request = currentRequest();
+    const correlationId = options.correlationId ?? request?.requestId ?? randomId();
+    const events: NewEvent[] = [];
+    for (const [index, event] of decided.entries()) {
+      events.push({
+        eventId: eventId(index),
+        type: event.type,
+        data: await encryptPersonalFields(this.vault, event.type, event.data as Record<string, unknown>),
+        metadata: {
+          actor: options.actor,
+          correlationId,
+          causationId: options.causationId ?? null,
+          occurredAt: options.occurredAt,
+          schemaVersion: 1,
+          ...(request?.requestId ? { requestId: request.requestId } : {}),
+        },
+      });
+    }
+    return events;
+  }
+
+  /** Many new streams at once (a bulk import): see EventStore.appendMany. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]> {
+    const results = await this.store.appendMany(appends);
+    this.signal?.notify();
+    return results;
   }
 
   /** The events this request would have appended are already there: answer what was answered. */
