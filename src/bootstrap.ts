@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module.js';
 import { sendProblem } from './http/problem-details.filter.js';
 import { runInRequestContext } from './http/request-context.js';
+import { inspectRequest, requireJsonBody } from './http/request-guard.js';
 import { createValidationPipe } from './http/validation.js';
 import type { Runtime } from './runtime.js';
 
@@ -42,7 +43,9 @@ export async function createApp(runtime: Runtime, options: { logger?: LogLevel[]
     res.setHeader('X-Request-Id', requestId);
     runInRequestContext({ requestId }, next);
   });
+  app.use(requireJsonBody);
   app.useBodyParser('json', { limit: runtime.config.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  app.use(inspectRequest);
   app.useGlobalPipes(createValidationPipe());
 
   const document = openApiDocument(app);
