@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './config/embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres, type SuperviseOptions } from './config/embedded-postgres.js';
 import { runMigrations } from './database/data-source.js';
 import type { Runtime } from './runtime.js';
 import { resolveSecrets } from './security/secrets.js';
@@ -9,6 +9,8 @@ export interface Started {
   runtime: Runtime;
   /** Stops the embedded PostgreSQL, if this process started one. */
   stopDatabase(): Promise<void>;
+  /** Restarts the embedded PostgreSQL this process started if it dies (no-op otherwise). */
+  superviseDatabase(options: SuperviseOptions): void;
 }
 
 /**
@@ -28,7 +30,11 @@ export async function prepareRuntime(config: AppConfig, logger: Pick<Logger, 'lo
     logger.log(`secrets from ${secrets.source === 'environment' ? 'the environment' : secrets.source}`);
     const applied = await runMigrations(databaseUrl, (m) => logger.log(m));
     logger.log(`database schema up to date (${applied.length} migration(s) applied now)`);
-    return { runtime: { config, databaseUrl, secrets }, stopDatabase: async () => embedded?.stop() };
+    return {
+      runtime: { config, databaseUrl, secrets },
+      stopDatabase: async () => embedded?.stop(),
+      superviseDatabase: (options) => embedded?.supervise(options),
+    };
   } catch (error) {
     await embedded?.stop().catch(() => undefined);
     throw error;
