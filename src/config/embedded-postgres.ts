@@ -229,7 +229,8 @@ async function serverFolders(dataDir: string, runAs: RunAs | undefined, log: (m:
   return { clusterDir, logDir: path.join(home, 'log'), reachableDir: home };
 }
 
-async function readPassword(file: string): Promise<string> {
+/** A generated password kept in `file` (mode 0600), created on first use. */
+export async function readPassword(file: string): Promise<string> {
   if (existsSync(file)) return (await fs.readFile(file, 'utf8')).trim();
   const password = randomBytes(24).toString('base64url');
   await fs.writeFile(file, password + '\n', { mode: 0o600 });
