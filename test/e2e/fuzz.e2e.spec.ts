@@ -230,6 +230,7 @@ test.each(FAMILIES)(`fuzzing the %s endpoints (seed ${SEED}): no 5xx, and no app
 
   const failures: string[] = [];
   const rejected: string[] = [];
+  const transient: string[] = [];
   const bodies = family === 'operations' ? BODIES_PER_FAMILY / 3 : BODIES_PER_FAMILY;
   for (let i = 0; i < bodies; i++) {
     const endpoint = rng.pick(endpoints);
@@ -237,8 +238,18 @@ test.each(FAMILIES)(`fuzzing the %s endpoints (seed ${SEED}): no 5xx, and no app
     const kase = mutate(rng, endpoint, targets.get(endpoint)!, { ...fx.headers(endpoint.allowed[0] ?? 'poc'), 'X-Request-Id': requestId });
     const headers = { 'Content-Type': 'application/json', ...kase.headers };
     const payload = kase.raw ?? (kase.body === undefined ? undefined : serialize(kase.body));
-    const request = r.http.post(kase.path).set(headers);
-    const res = await (payload === undefined ? request : request.send(payload));
+    const send = () => {
+      const request = r.http.post(kase.path).set(headers);
+      return payload === undefined ? request : request.send(payload);
+    };
+    let res = await send();
+    // An overloaded machine can time out the pool's connect: the service says so (503 with
+    // Retry-After) and a client retries; the retry must then get a real answer.
+    if (res.status === 503 && res.body?.code === 'DATABASE.UNAVAILABLE' && res.headers['retry-after']) {
+      transient.push(`#${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      res = await send();
+    }
     if (res.status >= 500) failures.push(`#${i} ${kase.description} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     if (res.status >= 400) rejected.push(kase.headers['X-Request-Id']);
     if (res.status >= 400 && !String(res.headers['content-type']).startsWith('application/problem+json')) {
@@ -246,6 +257,8 @@ test.each(FAMILIES)(`fuzzing the %s endpoints (seed ${SEED}): no 5xx, and no app
     }
   }
   expect(failures).toEqual([]);
+  // A database that is down is another test (database-restart.e2e.spec.ts): here it is always up.
+  expect(transient.length).toBeLessThan(bodies / 20);
   const { rows } = await r.db.query<{ n: string }>(`SELECT count(*) AS n FROM events WHERE metadata->>'requestId' = ANY ($1)`, [rejected]);
   expect({ rejected: rejected.length > 0, appendedByRejected: Number(rows[0].n) }).toEqual({ rejected: true, appendedByRejected: 0 });
 }, 120_000);
