@@ -141,9 +141,7 @@ export class AggregateStore {
 
   /** Many new streams at once (a bulk import): see EventStore.appendMany. */
   async appendMany(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]> {
-    const results = await this.store.appendMany(appends);
-    this.signal?.notify();
-    return results;
+    return this.store.appendMany(appends);
   }
 
   /** The events this request would have appended are already there: answer what was answered. */

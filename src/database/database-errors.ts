@@ -22,6 +22,8 @@ const TRANSIENT_MESSAGES = [
   'terminating connection',
   'server closed the connection unexpectedly',
   'Cannot use a pool after calling end',
+  // TypeORM releases a query runner whose connection broke; the transaction's next query says this.
+  'Query runner already released',
 ];
 
 interface ErrorLike {
