@@ -1,3 +1,4 @@
+import { NDJSON_TYPES } from '../../http/request-guard.js';
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiProblems } from '../../command-handling/command-response.js';
@@ -7,7 +8,6 @@ import { Roles, type AuthenticatedRequest } from '../../security/auth.guard.js';
 import { ContributionImporter } from './contribution-importer.js';
 import { ImportContributionLine, ImportSummary } from './import.dto.js';
 
-const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson'];
 
 const EXAMPLE = [
   '{"channel":"online_comment","body":"Publish every procurement contract in full."}',

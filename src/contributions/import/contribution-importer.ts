@@ -1,3 +1,4 @@
+import { inspectJson } from '../../http/request-guard.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
@@ -136,6 +137,12 @@ export class ContributionImporter {
       }
       if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         reject(line.number, [{ field: null, code: 'IMPORT.INVALID_JSON', reason: `each line must be one JSON object${cut}` }]);
+        continue;
+      }
+      // What the edge refuses in a JSON body (a NUL, a lone surrogate, nesting too deep) is refused per line here.
+      const unstorable = inspectJson(raw);
+      if (unstorable.length > 0) {
+        reject(line.number, unstorable.map((e) => ({ field: e.field, code: 'VALIDATION.FAILED', reason: e.reason })));
         continue;
       }
       const fields = { ...(raw as Record<string, unknown>) };
