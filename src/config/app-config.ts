@@ -149,13 +149,6 @@ export class AppConfig {
   @Max(10000, { message: 'PROJECTION_BATCH_SIZE must be an integer between 1 and 10000' })
   PROJECTION_BATCH_SIZE: number = 500;
 
-  /** How many projection batches may run at once: the rest of the pool stays free for queries. */
-  @Transform(toInt)
-  @IsInt({ message: 'PROJECTION_CONCURRENCY must be an integer between 1 and 64' })
-  @Min(1, { message: 'PROJECTION_CONCURRENCY must be an integer between 1 and 64' })
-  @Max(64, { message: 'PROJECTION_CONCURRENCY must be an integer between 1 and 64' })
-  PROJECTION_CONCURRENCY: number = 3;
-
   /** Whether the projection runner starts with the service (off for one-shot CLI work). */
   @IsIn(['true', 'false'], { message: 'PROJECTIONS_ENABLED must be true or false' })
   PROJECTIONS_ENABLED: 'true' | 'false' = 'true';

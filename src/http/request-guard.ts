@@ -5,6 +5,8 @@ import { ProblemException, type FieldError } from './problem.js';
 export const MAX_JSON_DEPTH = 16;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
+export const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson'];
+const NDJSON_ROUTE = /^\/v1\/consultations\/[^/]+\/contributions:import$/;
 
 function invalid(errors: FieldError[], code = 'VALIDATION.FAILED'): ProblemException {
   return new ProblemException(400, code, 'Invalid request', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors });
@@ -65,6 +67,8 @@ function hasBody(req: Request): boolean {
 
 /** Before the JSON parser: a body that is not JSON is 415, not a pile of "missing field" errors. */
 export function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  // The bulk import reads its body as NDJSON lines and checks each line itself.
+  if (NDJSON_ROUTE.test(req.path) && req.is(NDJSON_TYPES)) return next();
   if (hasBody(req) && !req.is(JSON_TYPES)) {
     const given = req.headers['content-type'];
     return next(

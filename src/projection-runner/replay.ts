@@ -58,7 +58,12 @@ export async function useSchema(manager: EntityManager, schema: string): Promise
  * A lost database is rethrown as it is (the caller retries); anything else names the event, or the
  * batch when the database refused the batch's reads or writes as a whole.
  */
-export async function applyEvents(manager: EntityManager, definition: ProjectionDefinition, events: readonly RecordedEvent[]): Promise<void> {
+export async function applyEvents(
+  manager: EntityManager,
+  definition: ProjectionDefinition,
+  events: readonly RecordedEvent[],
+  options: { beforeWrite?: () => Promise<void> } = {},
+): Promise<void> {
   const store = new UnitOfWork(manager);
   const handled = events.filter((e) => definition.handlers[e.type]);
   const asBatch = async (step: () => Promise<void>) => {
@@ -76,6 +81,7 @@ export async function applyEvents(manager: EntityManager, definition: Projection
       throw isDatabaseUnavailable(error) ? error : new ProjectionHandlerError(definition.name, event, error);
     }
   }
+  await options.beforeWrite?.();
   await asBatch(() => store.flush());
 }
 

@@ -37,7 +37,8 @@ describe.each(WRITE_ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_, endpoi
   test.each(ACTORS.map((a) => [a, endpoint.allowed.includes(a)] as const))('as %s (allowed: %s)', async (actor: ActorKey, allowed: boolean) => {
     const target = await endpoint.target(fx, actor);
     const requestId = randomUUID();
-    const res = await r.http.post(target.path).set({ ...fx.headers(actor), 'X-Request-Id': requestId }).send(target.body);
+    const request = r.http.post(target.path).set({ ...fx.headers(actor), 'X-Request-Id': requestId });
+    const res = target.raw ? await request.set('Content-Type', target.raw.contentType).send(target.raw.text) : await request.send(target.body);
     if (allowed) {
       expect({ status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({ status: expect.any(Number), body: 'ok' });
       expect([200, 201, 202]).toContain(res.status);

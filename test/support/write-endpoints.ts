@@ -15,6 +15,8 @@ export type Family = 'cycles' | 'stakeholders' | 'consultations' | 'contribution
 export interface Target {
   path: string;
   body: Record<string, unknown>;
+  /** Sent as it is with this Content-Type instead of as JSON (the NDJSON bulk import). */
+  raw?: { contentType: string; text: string };
 }
 
 export interface WriteEndpoint {
@@ -22,6 +24,8 @@ export interface WriteEndpoint {
   family: Family;
   /** Who may send it (in scope): the matrix expects 2xx from these and 401/403 from the rest. */
   allowed: ActorKey[];
+  /** Its body is not one JSON object (NDJSON lines): the JSON fuzzing leaves it to its own tests. */
+  ndjson?: boolean;
   /** A fresh target in the state the command needs, and a valid body for `actor`. */
   target(fx: WriteFixture, actor: ActorKey): Promise<Target>;
 }
@@ -194,6 +198,17 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { name: 'review response', family: 'contributions', allowed: ['poc'], target: async (fx) => ({ path: `/v1/contributions/${await fx.respondedContribution()}/review`, body: { verdict: 'revision_requested', comment: 'Say which milestone.' } }) },
   { name: 'publish response', family: 'contributions', allowed: ['poc'], target: async (fx) => ({ path: `/v1/contributions/${await fx.endorsedContribution()}/publication`, body: {} }) },
   { name: 'withdraw contribution', family: 'contributions', allowed: ['stakeholderSelf'], target: async (fx) => ({ path: `/v1/contributions/${await fx.newContribution(fx.meeting, fx.self)}/withdrawal`, body: { reason: 'Sent by mistake' } }) },
+  {
+    name: 'import contributions',
+    family: 'contributions',
+    allowed: ['poc', 'lfpIn'],
+    ndjson: true,
+    target: async (fx) => ({
+      path: `/v1/consultations/${fx.meeting}/contributions:import`,
+      body: {},
+      raw: { contentType: 'application/x-ndjson', text: `${JSON.stringify({ channel: 'online_comment', body: `Imported ${randomUUID()}` })}\n` },
+    }),
+  },
   { name: 'redact contribution', family: 'contributions', allowed: ['poc'], target: async (fx) => ({ path: `/v1/contributions/${await fx.newContribution()}/redaction`, body: { reason: 'Names a private person' } }) },
   { name: 'mark duplicate', family: 'contributions', allowed: ['poc', 'lfpIn'], target: async (fx) => ({ path: `/v1/contributions/${await fx.newContribution()}/duplicate-of`, body: { canonicalId: await fx.newContribution() } }) },
 
