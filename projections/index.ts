@@ -26,8 +26,10 @@ import { cycleTimelineProjection } from './cycle-timeline/cycle-timeline.project
 import { CycleTimeline1795500003300 } from './cycle-timeline/migrations/1795500003300-cycle-timeline.js';
 import { reasonedResponseProjection } from './reasoned-response/reasoned-response.projection.js';
 import { ReasonedResponse1795500003400 } from './reasoned-response/migrations/1795500003400-reasoned-response.js';
+import { WebPages1796300000000 } from './web-pages/migrations/1796300000000-web-pages.js';
+import { webPagesProjection } from './web-pages/web-pages.projection.js';
 
-export const ALL_PROJECTIONS: ProjectionDefinition[] = [accountabilityProjection, consultationSummaryProjection, policyAreaDashboardProjection, surveyResultsProjection, contributionLinksProjection, complianceProjection, commitmentTraceabilityProjection, stakeholderContributionsProjection, cyclesProjection, cycleTimelineProjection, reasonedResponseProjection];
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [accountabilityProjection, consultationSummaryProjection, policyAreaDashboardProjection, surveyResultsProjection, contributionLinksProjection, complianceProjection, commitmentTraceabilityProjection, stakeholderContributionsProjection, cyclesProjection, cycleTimelineProjection, reasonedResponseProjection, webPagesProjection];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const PROJECTION_MIGRATIONS: Function[] = [Accountability1795500001000, ConsultationSummary1795500002000, PolicyAreaDashboard1795500002100, SurveyResults1795500002200, ContributionLinks1795500004500, Compliance1795500004600, CommitmentTraceability1795500003000, StakeholderContributions1795500003100, Cycles1795500003200, CycleTimeline1795500003300, ReasonedResponse1795500003400];
+export const PROJECTION_MIGRATIONS: Function[] = [Accountability1795500001000, ConsultationSummary1795500002000, PolicyAreaDashboard1795500002100, SurveyResults1795500002200, ContributionLinks1795500004500, Compliance1795500004600, CommitmentTraceability1795500003000, StakeholderContributions1795500003100, Cycles1795500003200, CycleTimeline1795500003300, ReasonedResponse1795500003400, WebPages1796300000000];
