@@ -6,7 +6,7 @@ import { stakeholderContributionsProjection } from '../../../projections/stakeho
 import { decodeCursor, toPage, type Page } from '../../read-side/pagination.js';
 import { PersonalTextPresenter } from '../../read-side/personal-text.js';
 import { RecordReader, type Stamped } from '../record-reader.js';
-import { consultationTitles, notFound, PAGE_SIZE, requireUuid } from './common.js';
+import { commitmentTitles, consultationTitles, notFound, PAGE_SIZE, requireUuid } from './common.js';
 
 export interface OrganisationContribution {
   contributionId: string;
@@ -25,6 +25,7 @@ export interface StakeholderPageData {
   stakeholder: { stakeholderId: string; kind: string; name: string };
   contributions: Page<OrganisationContribution>;
   consultationTitles: Record<string, string>;
+  commitmentTitles: Record<string, string>;
 }
 
 export class StakeholderPageQuery extends Query<Stamped<StakeholderPageData>> {
@@ -81,6 +82,7 @@ export class StakeholderPageHandler implements IQueryHandler<StakeholderPageQuer
       stakeholder: { stakeholderId, kind: s.kind, name: s.name },
       contributions,
       consultationTitles: await consultationTitles(m, contributions.items.map((c) => c.consultationId)),
+      commitmentTitles: await commitmentTitles(m, contributions.items.flatMap((c) => c.commitmentIds)),
     };
   }
 }

@@ -1,0 +1,113 @@
+import { Controller, Get, Param, Req, Res, StreamableFile, UseFilters } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Readable } from 'node:stream';
+import { reasonedResponseCsv } from '../../projections/reasoned-response/reasoned-response.csv.js';
+import { ExportReasonedResponseQuery } from '../../projections/reasoned-response/reasoned-response.queries.js';
+import { Public } from '../security/auth.guard.js';
+import { CommitmentPageQuery } from './queries/commitment.query.js';
+import { ConsultationPageQuery } from './queries/consultation.query.js';
+import { ContributionPageQuery } from './queries/contribution.query.js';
+import { CyclePageQuery } from './queries/cycle.query.js';
+import { HomePageQuery } from './queries/home.query.js';
+import { MatrixPageQuery } from './queries/reasoned-response.query.js';
+import { StakeholderPageQuery } from './queries/stakeholder.query.js';
+import { SITE_CSS } from './site.css.js';
+import { commitmentPage, consultationPage, contributionPage, cyclePage, homePage, matrixPage, stakeholderPage } from './templates/pages.js';
+import { commitmentVM, consultationVM, contributionVM, cycleVM, homeVM, matrixVM, stakeholderVM } from './view-models/pages.js';
+import { pageParams } from './web-params.js';
+import { WebErrorFilter } from './web-error.filter.js';
+import { WebRenderer } from './web-renderer.js';
+
+/**
+ * The public website: server-rendered pages over the read models, for anyone, as an anonymous API
+ * caller sees the record (published data only, no personal data). Thin: parameters → query →
+ * view model → template.
+ */
+@ApiExcludeController()
+@Public()
+@UseFilters(WebErrorFilter)
+@Controller()
+export class WebController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly renderer: WebRenderer,
+  ) {}
+
+  @Get('assets/site.css')
+  css(@Res() res: Response): void {
+    res.setHeader('Content-Type', 'text/css; charset=utf-8');
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.send(SITE_CSS);
+  }
+
+  @Get()
+  async home(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const p = pageParams(req);
+    const t = this.renderer.translator(req, res);
+    const { data, stamp } = await this.queries.execute(new HomePageQuery(p.asOf));
+    this.renderer.send(res, t, homePage(this.renderer.chrome(req, t), homeVM(t, data, stamp)));
+  }
+
+  @Get('cycles/:id')
+  async cycle(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const p = pageParams(req);
+    const t = this.renderer.translator(req, res);
+    const { data, stamp } = await this.queries.execute(new CyclePageQuery(id, p.asOf));
+    this.renderer.send(res, t, cyclePage(this.renderer.chrome(req, t), cycleVM(t, data, stamp)));
+  }
+
+  @Get('cycles/:id/reasoned-response')
+  async matrix(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const p = pageParams(req);
+    const t = this.renderer.translator(req, res);
+    const filter = { decision: p.decision, policyAreaId: p.policyAreaId, consultationId: p.consultationId, q: p.q };
+    const { data, stamp } = await this.queries.execute(new MatrixPageQuery(id, filter, p.cursor, p.asOf));
+    this.renderer.send(res, t, matrixPage(this.renderer.chrome(req, t), matrixVM(t, data, stamp, filter, p.cursor !== undefined)));
+  }
+
+  /** The whole published matrix as CSV: the open-data export the API gives, as a download. */
+  @Get('cycles/:id/reasoned-response.csv')
+  async matrixCsv(@Param('id') id: string, @Req() req: Request): Promise<StreamableFile> {
+    const p = pageParams(req);
+    const items = await this.queries.execute(new ExportReasonedResponseQuery(id, undefined, p.asOf));
+    return new StreamableFile(Readable.from(reasonedResponseCsv(items)), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="reasoned-response-${id}.csv"`,
+    });
+  }
+
+  @Get('consultations/:id')
+  async consultation(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const p = pageParams(req);
+    const t = this.renderer.translator(req, res);
+    const filter = { decision: p.decision, status: p.status };
+    const { data, stamp } = await this.queries.execute(new ConsultationPageQuery(id, filter, p.cursor, p.asOf));
+    this.renderer.send(res, t, consultationPage(this.renderer.chrome(req, t), consultationVM(t, data, stamp, filter, p.cursor !== undefined)));
+  }
+
+  @Get('contributions/:id')
+  async contribution(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const p = pageParams(req);
+    const t = this.renderer.translator(req, res);
+    const { data, stamp } = await this.queries.execute(new ContributionPageQuery(id, p.asOf));
+    this.renderer.send(res, t, contributionPage(this.renderer.chrome(req, t), contributionVM(t, data, stamp)));
+  }
+
+  @Get('commitments/:id')
+  async commitment(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const p = pageParams(req);
+    const t = this.renderer.translator(req, res);
+    const { data, stamp } = await this.queries.execute(new CommitmentPageQuery(id, p.asOf));
+    this.renderer.send(res, t, commitmentPage(this.renderer.chrome(req, t), commitmentVM(t, data, stamp)));
+  }
+
+  @Get('stakeholders/:id')
+  async stakeholder(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const p = pageParams(req);
+    const t = this.renderer.translator(req, res);
+    const { data, stamp } = await this.queries.execute(new StakeholderPageQuery(id, p.cursor, p.asOf));
+    this.renderer.send(res, t, stakeholderPage(this.renderer.chrome(req, t), stakeholderVM(t, data, stamp, p.cursor !== undefined)));
+  }
+}
