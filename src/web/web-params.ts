@@ -13,12 +13,15 @@ export interface PageParams {
   policyAreaId?: string;
   consultationId?: string;
   q?: string;
+  /** Items per page of a list. */
+  limit?: number;
 }
 
 type Check = (value: string) => string | null;
 
 const maxLength = (n: number): Check => (v) => (v.length <= n ? null : `at most ${n} characters`);
 const oneOf = (values: readonly string[]): Check => (v) => (values.includes(v) ? null : `one of ${values.join(', ')}`);
+const between = (lo: number, hi: number): Check => (v) => (/^\d+$/.test(v) && Number(v) >= lo && Number(v) <= hi ? null : `a whole number from ${lo} to ${hi}`);
 const uuid: Check = (v) => (isUuid(v) ? null : 'a uuid');
 
 const CHECKS: Record<keyof PageParams, Check> = {
@@ -29,6 +32,7 @@ const CHECKS: Record<keyof PageParams, Check> = {
   policyAreaId: uuid,
   consultationId: uuid,
   q: maxLength(200),
+  limit: between(5, 100),
 };
 
 /** Reads and checks the page parameters: an empty one is absent; a bad one is a 400 naming it. */
@@ -46,6 +50,7 @@ export function pageParams(req: Request): PageParams {
     if (value === '') continue;
     const reason = check(value);
     if (reason) errors.push({ field, reason: `must be ${reason}` });
+    else if (field === 'limit') out.limit = Number(value);
     else out[field] = value;
   }
   if (errors.length) {

@@ -62,8 +62,8 @@ export class WebController {
   async matrix(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const p = pageParams(req);
     const t = this.renderer.translator(req, res);
-    const filter = { decision: p.decision, policyAreaId: p.policyAreaId, consultationId: p.consultationId, q: p.q };
-    const { data, stamp } = await this.queries.execute(new MatrixPageQuery(id, filter, p.cursor, p.asOf));
+    const filter = { decision: p.decision, policyAreaId: p.policyAreaId, consultationId: p.consultationId, q: p.q, limit: p.limit };
+    const { data, stamp } = await this.queries.execute(new MatrixPageQuery(id, filter, p.cursor, p.asOf, p.limit));
     this.renderer.send(res, t, matrixPage(this.renderer.chrome(req, t), matrixVM(t, data, stamp, filter, p.cursor !== undefined)));
   }
 
@@ -82,8 +82,8 @@ export class WebController {
   async consultation(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const p = pageParams(req);
     const t = this.renderer.translator(req, res);
-    const filter = { decision: p.decision, status: p.status };
-    const { data, stamp } = await this.queries.execute(new ConsultationPageQuery(id, filter, p.cursor, p.asOf));
+    const filter = { decision: p.decision, status: p.status, limit: p.limit };
+    const { data, stamp } = await this.queries.execute(new ConsultationPageQuery(id, filter, p.cursor, p.asOf, p.limit));
     this.renderer.send(res, t, consultationPage(this.renderer.chrome(req, t), consultationVM(t, data, stamp, filter, p.cursor !== undefined)));
   }
 
@@ -107,7 +107,7 @@ export class WebController {
   async stakeholder(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const p = pageParams(req);
     const t = this.renderer.translator(req, res);
-    const { data, stamp } = await this.queries.execute(new StakeholderPageQuery(id, p.cursor, p.asOf));
+    const { data, stamp } = await this.queries.execute(new StakeholderPageQuery(id, p.cursor, p.asOf, p.limit));
     this.renderer.send(res, t, stakeholderPage(this.renderer.chrome(req, t), stakeholderVM(t, data, stamp, p.cursor !== undefined)));
   }
 }

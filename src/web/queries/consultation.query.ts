@@ -22,6 +22,8 @@ import { commitmentTitles, cycleRef, notFound, organisationNames, PAGE_SIZE, PUB
 export interface ContributionFilter {
   decision?: string;
   status?: string;
+  /** Items per page (kept in the page links). */
+  limit?: number;
 }
 
 export interface ConsultationPageData {
@@ -53,6 +55,7 @@ export class ConsultationPageQuery extends Query<Stamped<ConsultationPageData>> 
     readonly filter: ContributionFilter,
     readonly cursor?: string,
     readonly asOf?: string,
+    readonly limit = PAGE_SIZE,
   ) {
     super();
   }
@@ -74,19 +77,19 @@ export class ConsultationPageHandler implements IQueryHandler<ConsultationPageQu
     private readonly presenter: PersonalTextPresenter,
   ) {}
 
-  async execute({ consultationId, filter, cursor, asOf }: ConsultationPageQuery): Promise<Stamped<ConsultationPageData>> {
+  async execute({ consultationId, filter, cursor, asOf, limit }: ConsultationPageQuery): Promise<Stamped<ConsultationPageData>> {
     requireUuid('consultation', consultationId);
     const after = decodeCursor(cursor, 2);
     // A consultation never changes cycle: today's row says which cycle's events the past needs.
     const live = asOf ? await this.reader.live((m) => m.findOneBy(ConsultationSummaryRow, { consultationId })) : null;
     if (asOf && !live) throw notFound('consultation', consultationId);
     const scope = live ? cycleScope(this.asOfService, live.cycleId) : undefined;
-    const found = await this.reader.read({ projections: CONSULTATION_PAGE_PROJECTIONS, asOf, scope }, (m) => this.load(m, consultationId, filter, after));
+    const found = await this.reader.read({ projections: CONSULTATION_PAGE_PROJECTIONS, asOf, scope }, (m) => this.load(m, consultationId, filter, after, limit));
     if (!found.data) throw notFound('consultation', consultationId);
     return found as Stamped<ConsultationPageData>;
   }
 
-  private async load(m: EntityManager, consultationId: string, filter: ContributionFilter, after: unknown[] | null): Promise<ConsultationPageData | null> {
+  private async load(m: EntityManager, consultationId: string, filter: ContributionFilter, after: unknown[] | null, limit: number): Promise<ConsultationPageData | null> {
     const row = await m.findOneBy(ConsultationSummaryRow, { consultationId });
     if (!row) return null;
     const cycle = await cycleRef(m, row.cycleId);
@@ -112,8 +115,8 @@ export class ConsultationPageHandler implements IQueryHandler<ConsultationPageQu
     const qb = visibleTo(m.getRepository(AccountabilityRow).createQueryBuilder('a').where('a.consultation_id = :consultationId', { consultationId }), PUBLIC);
     if (filter.decision) qb.andWhere('a.decision = :decision', { decision: filter.decision });
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
-    const rows = await afterKey(qb, receiptOrder('a'), after, PAGE_SIZE + 1).getMany();
-    const page = await toPage(rows, PAGE_SIZE, receiptKey, (r) => presentAccountability(r, PUBLIC, this.presenter));
+    const rows = await afterKey(qb, receiptOrder('a'), after, limit + 1).getMany();
+    const page = await toPage(rows, limit, receiptKey, (r) => presentAccountability(r, PUBLIC, this.presenter));
     const contributions = { items: page.items.filter((v): v is AccountabilityView => v !== null), nextCursor: page.nextCursor };
     return {
       consultation: {

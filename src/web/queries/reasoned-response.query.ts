@@ -18,6 +18,8 @@ export interface MatrixFilter {
   consultationId?: string;
   /** Words to find in the public text or the rationale. */
   q?: string;
+  /** Rows per page (kept in the page links). */
+  limit?: number;
 }
 
 export interface MatrixRow {
@@ -39,18 +41,20 @@ export interface MatrixPageData {
   commitmentTitles: Record<string, string>;
 }
 
+export const MATRIX_PAGE_SIZE = 50;
+
 export class MatrixPageQuery extends Query<Stamped<MatrixPageData>> {
   constructor(
     readonly cycleId: string,
     readonly filter: MatrixFilter,
     readonly cursor?: string,
     readonly asOf?: string,
+    readonly limit = MATRIX_PAGE_SIZE,
   ) {
     super();
   }
 }
 
-export const MATRIX_PAGE_SIZE = 50;
 
 /** LIKE pattern for words typed by anyone: their % and _ are literal. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -62,16 +66,16 @@ export class MatrixPageHandler implements IQueryHandler<MatrixPageQuery, Stamped
     private readonly asOfService: AsOfService,
   ) {}
 
-  async execute({ cycleId, filter, cursor, asOf }: MatrixPageQuery): Promise<Stamped<MatrixPageData>> {
+  async execute({ cycleId, filter, cursor, asOf, limit }: MatrixPageQuery): Promise<Stamped<MatrixPageData>> {
     requireUuid('cycle', cycleId);
     const after = decodeCursor(cursor, 2);
     const projections = [reasonedResponseProjection, cyclesProjection, consultationSummaryProjection, commitmentTraceabilityProjection];
-    const found = await this.reader.read({ projections, asOf, scope: this.asOfService.cycle(cycleId) }, (m) => this.load(m, cycleId, filter, after));
+    const found = await this.reader.read({ projections, asOf, scope: this.asOfService.cycle(cycleId) }, (m) => this.load(m, cycleId, filter, after, limit));
     if (!found.data) throw notFound('cycle', cycleId);
     return found as Stamped<MatrixPageData>;
   }
 
-  private async load(m: EntityManager, cycleId: string, filter: MatrixFilter, after: unknown[] | null): Promise<MatrixPageData | null> {
+  private async load(m: EntityManager, cycleId: string, filter: MatrixFilter, after: unknown[] | null, limit: number): Promise<MatrixPageData | null> {
     const cycle = await cycleRef(m, cycleId);
     if (!cycle) return null;
     // The published matrix, as GET /v1/cycles/:id/reasoned-response gives it, narrowed by the filters.
@@ -80,8 +84,8 @@ export class MatrixPageHandler implements IQueryHandler<MatrixPageQuery, Stamped
     if (filter.policyAreaId) qb.andWhere('r.policy_area_id = :area', { area: filter.policyAreaId });
     if (filter.consultationId) qb.andWhere('r.consultation_id = :consultation', { consultation: filter.consultationId });
     if (filter.q) qb.andWhere("(r.public_body ILIKE :q ESCAPE '\\' OR r.rationale ILIKE :q ESCAPE '\\')", { q: likePattern(filter.q) });
-    const found = await afterKey(qb, receiptOrder('r'), after, MATRIX_PAGE_SIZE + 1).getMany();
-    const rows = await toPage(found, MATRIX_PAGE_SIZE, receiptKey, (r): MatrixRow => ({
+    const found = await afterKey(qb, receiptOrder('r'), after, limit + 1).getMany();
+    const rows = await toPage(found, limit, receiptKey, (r): MatrixRow => ({
       contributionId: r.contributionId,
       consultationId: r.consultationId,
       policyAreaId: r.policyAreaId,

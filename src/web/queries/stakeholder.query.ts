@@ -33,6 +33,7 @@ export class StakeholderPageQuery extends Query<Stamped<StakeholderPageData>> {
     readonly stakeholderId: string,
     readonly cursor?: string,
     readonly asOf?: string,
+    readonly limit = PAGE_SIZE,
   ) {
     super();
   }
@@ -49,22 +50,22 @@ export class StakeholderPageHandler implements IQueryHandler<StakeholderPageQuer
     private readonly presenter: PersonalTextPresenter,
   ) {}
 
-  async execute({ stakeholderId, cursor, asOf }: StakeholderPageQuery): Promise<Stamped<StakeholderPageData>> {
+  async execute({ stakeholderId, cursor, asOf, limit }: StakeholderPageQuery): Promise<Stamped<StakeholderPageData>> {
     requireUuid('stakeholder', stakeholderId);
     const after = decodeCursor(cursor, 2);
-    const found = await this.reader.read({ projections: [stakeholderContributionsProjection], asOf }, (m) => this.load(m, stakeholderId, after));
+    const found = await this.reader.read({ projections: [stakeholderContributionsProjection], asOf }, (m) => this.load(m, stakeholderId, after, limit));
     if (!found.data) throw notFound('stakeholder', stakeholderId);
     return found as Stamped<StakeholderPageData>;
   }
 
-  private async load(m: EntityManager, stakeholderId: string, after: unknown[] | null): Promise<StakeholderPageData | null> {
+  private async load(m: EntityManager, stakeholderId: string, after: unknown[] | null, limit: number): Promise<StakeholderPageData | null> {
     const s = await m.findOneBy(StakeholderRow, { stakeholderId });
     if (!s || s.kind === 'individual' || typeof s.name !== 'string') return null;
     const qb = m
       .createQueryBuilder(StakeholderContributionRow, 'c')
       .where('c.stakeholder_id = :stakeholderId AND c.published_at IS NOT NULL AND NOT c.withdrawn', { stakeholderId });
-    const rows = await afterKey(qb, receiptOrder('c'), after, PAGE_SIZE + 1).getMany();
-    const contributions = await toPage(rows, PAGE_SIZE, receiptKey, async (r): Promise<OrganisationContribution> => {
+    const rows = await afterKey(qb, receiptOrder('c'), after, limit + 1).getMany();
+    const contributions = await toPage(rows, limit, receiptKey, async (r): Promise<OrganisationContribution> => {
       const body = await this.presenter.present(r.body, false);
       return {
         contributionId: r.contributionId,

@@ -26,7 +26,7 @@ export class Links {
   consultation = (id: string) => this.to(`/consultations/${id}`);
   contribution = (id: string) => this.to(`/contributions/${id}`);
   commitment = (id: string) => this.to(`/commitments/${id}`);
-  matrix = (cycleId: string, params: Record<string, string | undefined> = {}) => this.to(`/cycles/${cycleId}/reasoned-response`, params);
+  matrix = (cycleId: string, params: Record<string, string | number | undefined> = {}) => this.to(`/cycles/${cycleId}/reasoned-response`, params);
   matrixCsv = (cycleId: string) => this.to(`/cycles/${cycleId}/reasoned-response.csv`);
   stakeholder = (id: string) => this.to(`/stakeholders/${id}`);
 }
@@ -50,6 +50,6 @@ export const label = (t: Translator, group: string, value: string | null | undef
 export const shortId = (id: string) => `#${id.slice(0, 8)}`;
 
 /** Where there is a next page, its link. */
-export function nextPage(links: Links, path: string, params: Record<string, string | undefined>, cursor: string | null): string | null {
+export function nextPage(links: Links, path: string, params: Record<string, string | number | undefined>, cursor: string | null): string | null {
   return cursor ? links.to(path, { ...params, cursor }) : null;
 }

@@ -238,7 +238,7 @@ export function consultationVM(t: Translator, data: ConsultationPageData, stamp:
   const links = new Links(stamp.asOf);
   const c = data.consultation;
   const path = `/consultations/${c.consultationId}`;
-  const params = { decision: filter.decision, status: filter.status };
+  const params = { decision: filter.decision, status: filter.status, limit: filter.limit };
   const decided = DECISIONS.filter((d) => data.counts.byDecision[d] > 0);
   const area = c.policyAreaId ? data.cycle.policyAreas.find((a) => a.id === c.policyAreaId) : undefined;
   return {
@@ -462,7 +462,7 @@ export function matrixVM(t: Translator, data: MatrixPageData, stamp: RecordStamp
   const links = new Links(stamp.asOf);
   const cycleId = data.cycle.cycleId;
   const path = `/cycles/${cycleId}/reasoned-response`;
-  const params = { decision: filter.decision, policyAreaId: filter.policyAreaId, consultationId: filter.consultationId, q: filter.q };
+  const params = { decision: filter.decision, policyAreaId: filter.policyAreaId, consultationId: filter.consultationId, q: filter.q, limit: filter.limit };
   const titles = new Map(data.consultations.map((c) => [c.consultationId, c.title]));
   return {
     layout: layout(t, stamp, t.t('matrix.title', { cycle: data.cycle.title }), [{ href: links.home(), label: t.t('home.title') }, { href: links.cycle(cycleId), label: data.cycle.title }], path),
