@@ -31,7 +31,7 @@ export type Chart = BarChart | LineChart;
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#8C6D00', '#56B4E9'];
 const TEXT = '#1f2328';
 const WIDTH = 640;
-const HEIGHT = 320;
+const HEIGHT = 360;
 const CACHE_LIMIT = 500;
 
 const cache = new Map<string, string>();
@@ -43,8 +43,8 @@ function option(chart: Chart): echarts.EChartsCoreOption {
     color: PALETTE,
     textStyle: { color: TEXT, fontFamily: 'system-ui, sans-serif' },
     aria: { enabled: true, label: { description: chart.description }, decal: { show: !line } },
-    grid: { left: 48, right: 16, top: chart.series.length > 1 ? 48 : 16, bottom: 72 },
-    legend: chart.series.length > 1 ? { top: 0, textStyle: { color: TEXT } } : undefined,
+    grid: { left: 8, right: 16, top: chart.series.length > 1 ? 64 : 16, bottom: 8, containLabel: true },
+    legend: chart.series.length > 1 ? { top: 0, left: 0, right: 0, itemGap: 16, textStyle: { color: TEXT, width: 140, overflow: 'none' } } : undefined,
     xAxis: { type: 'category', data: chart.categories, axisLabel: { color: TEXT, interval: 0, rotate: chart.categories.length > 4 ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: TEXT } },
     series: chart.series.map((s) => ({

@@ -4,7 +4,6 @@ import type { EntityManager } from 'typeorm';
 import { accountabilityProjection } from '../../../projections/accountability/accountability.projection.js';
 import { CommitmentTraceabilityRow } from '../../../projections/commitment-traceability/commitment-traceability.entity.js';
 import { commitmentTraceabilityProjection } from '../../../projections/commitment-traceability/commitment-traceability.projection.js';
-import { ComplianceFactRow } from '../../../projections/compliance/compliance-fact.entity.js';
 import { complianceProjection } from '../../../projections/compliance/compliance.projection.js';
 import {
   CycleTimelineConsultationRow,
@@ -20,6 +19,7 @@ import { cyclesProjection } from '../../../projections/cycles/cycles.projection.
 import { AsOfService } from '../../audit/as-of/as-of.service.js';
 import { evaluateCompliance, type ComplianceFact, type ComplianceView } from '../../audit/compliance/compliance.rules.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import { PageCache } from '../page-cache.js';
 import { RecordReader, type Stamped } from '../record-reader.js';
 import { notFound, requireUuid } from './common.js';
 
@@ -51,8 +51,50 @@ export interface CyclePageData {
   daysToResponse: Array<{ days: number; count: number }>;
   monthly: Array<{ month: string; received: number; responded: number }>;
   compliance: ComplianceView;
-  /** The facts the compliance evidence names, by event id (so evidence can be said in words). */
-  facts: Record<string, { type: string; occurredAt: string; data: Record<string, unknown> }>;
+  /** Each check's evidence, grouped by kind of record, so it can be said in words (never as event ids). */
+  evidence: Record<string, EvidenceGroup[]>;
+}
+
+export interface EvidenceFact {
+  type: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+/** Records of one kind a check rests on: listed one by one when few, else counted with their first and last dates. */
+export interface EvidenceGroup {
+  type: string;
+  count: number;
+  from: string;
+  to: string;
+  /** Empty when counted. */
+  listed: EvidenceFact[];
+}
+
+/** Evidence of one kind listed one by one up to this many; more are counted. */
+const LISTED = 5;
+/** Kinds always counted: one contribution or response says nothing on its own. */
+const COUNTED = new Set(['ContributionReceived', 'ResponsePublished']);
+
+export function groupEvidence(eventIds: readonly string[], facts: ReadonlyMap<string, ComplianceFact>): EvidenceGroup[] {
+  const byType = new Map<string, ComplianceFact[]>();
+  for (const id of eventIds) {
+    const f = facts.get(id);
+    if (!f) continue;
+    const group = byType.get(f.type);
+    if (group) group.push(f);
+    else byType.set(f.type, [f]);
+  }
+  return [...byType].map(([type, group]) => {
+    let from = group[0].occurredAt;
+    let to = from;
+    for (const f of group) {
+      if (f.occurredAt < from) from = f.occurredAt;
+      if (f.occurredAt > to) to = f.occurredAt;
+    }
+    const listed = group.length <= LISTED && !COUNTED.has(type) ? group.map((f) => ({ type, occurredAt: f.occurredAt.toISOString(), data: f.data })) : [];
+    return { type, count: group.length, from: from.toISOString(), to: to.toISOString(), listed };
+  });
 }
 
 export const CYCLE_PAGE_PROJECTIONS = [cyclesProjection, cycleTimelineProjection, complianceProjection, accountabilityProjection, commitmentTraceabilityProjection];
@@ -68,8 +110,13 @@ export class CyclePageQuery extends Query<Stamped<CyclePageData>> {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** How far behind the read models a cycle page may be (its stamp says which position it shows). */
+export const CYCLE_PAGE_CACHE_MS = 2000;
+
 @QueryHandler(CyclePageQuery)
 export class CyclePageHandler implements IQueryHandler<CyclePageQuery, Stamped<CyclePageData>> {
+  private readonly cache = new PageCache<Stamped<CyclePageData>>(CYCLE_PAGE_CACHE_MS);
+
   constructor(
     private readonly reader: RecordReader,
     private readonly asOfService: AsOfService,
@@ -78,58 +125,54 @@ export class CyclePageHandler implements IQueryHandler<CyclePageQuery, Stamped<C
 
   async execute({ cycleId, asOf }: CyclePageQuery): Promise<Stamped<CyclePageData>> {
     requireUuid('cycle', cycleId);
-    const found = await this.reader.read({ projections: CYCLE_PAGE_PROJECTIONS, asOf, scope: this.asOfService.cycle(cycleId) }, (m, today) => this.load(m, cycleId, today));
-    if (!found.data) throw notFound('cycle', cycleId);
-    return found as Stamped<CyclePageData>;
+    const read = async () => {
+      const found = await this.reader.read({ projections: CYCLE_PAGE_PROJECTIONS, asOf, scope: this.asOfService.cycle(cycleId) }, (m, today) => this.load(m, cycleId, today));
+      if (!found.data) throw notFound('cycle', cycleId);
+      return found as Stamped<CyclePageData>;
+    };
+    // A large cycle's page folds tens of thousands of facts: read live at most every CACHE_MS.
+    return asOf ? read() : this.cache.get(cycleId, read);
   }
 
   private async load(m: EntityManager, cycleId: string, today: Date): Promise<CyclePageData | null> {
     const cycle = await m.findOneBy(CycleRow, { cycleId });
     if (!cycle) return null;
     const where = { cycleId };
-    const [milestones, stages, meetings, drafts, consultations, reports, commitments, factRows] = await Promise.all([
-      m.find(CycleTimelineMilestoneRow, { where, order: { dueBy: 'ASC', milestoneId: 'ASC' } }),
-      m.find(CycleTimelineStageChangeRow, { where, order: { occurredAt: 'ASC' } }),
-      m.find(CycleTimelineForumMeetingRow, { where, order: { heldAt: 'ASC', meetingId: 'ASC' } }),
-      m.find(CycleTimelineDraftPlanRow, { where, order: { publishedAt: 'ASC', version: 'ASC' } }),
-      m.find(CycleTimelineConsultationRow, { where, order: { opensAt: 'ASC', consultationId: 'ASC' } }),
-      m.find(CycleTimelineReportRow, { where, order: { draftedAt: 'ASC', reportId: 'ASC' } }),
-      m.find(CommitmentTraceabilityRow, { where, order: { draftedAt: 'ASC', commitmentId: 'ASC' } }),
-      m.find(ComplianceFactRow, { where }),
-    ]);
+    // One query after another: they share the snapshot's one connection.
+    const milestones = await m.find(CycleTimelineMilestoneRow, { where, order: { dueBy: 'ASC', milestoneId: 'ASC' } });
+    const stages = await m.find(CycleTimelineStageChangeRow, { where, order: { occurredAt: 'ASC' } });
+    const meetings = await m.find(CycleTimelineForumMeetingRow, { where, order: { heldAt: 'ASC', meetingId: 'ASC' } });
+    const drafts = await m.find(CycleTimelineDraftPlanRow, { where, order: { publishedAt: 'ASC', version: 'ASC' } });
+    const consultations = await m.find(CycleTimelineConsultationRow, { where, order: { opensAt: 'ASC', consultationId: 'ASC' } });
+    const reports = await m.find(CycleTimelineReportRow, { where, order: { draftedAt: 'ASC', reportId: 'ASC' } });
+    const commitments = await m.find(CommitmentTraceabilityRow, { where, order: { draftedAt: 'ASC', commitmentId: 'ASC' } });
+    // Tens of thousands of rows for a large cycle: read raw, not as entities.
+    const factRows = (await m.query('SELECT event_id AS "eventId", type, position, occurred_at AS "occurredAt", data FROM compliance_fact WHERE cycle_id = $1', [cycleId])) as ComplianceFact[];
+    // The figures and the charts' data in one pass over the cycle's contributions.
     const published = 'published_at IS NOT NULL AND NOT withdrawn';
-    const [figures] = (await m.query(
-      `SELECT count(*)::int AS received,
-              count(*) FILTER (WHERE ${published} AND addressed)::int AS addressed,
-              count(*) FILTER (WHERE ${published})::int AS published,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY days_to_response) FILTER (WHERE ${published} AND days_to_response IS NOT NULL) AS median
-         FROM accountability WHERE cycle_id = $1`,
+    const [a] = (await m.query(
+      `WITH c AS (SELECT policy_area_id, decision, addressed, days_to_response, received_at, responded_at, (${published}) AS shown FROM accountability WHERE cycle_id = $1)
+       SELECT (SELECT count(*)::int FROM c) AS received,
+              (SELECT count(*)::int FROM c WHERE shown AND addressed) AS addressed,
+              (SELECT count(*)::int FROM c WHERE shown) AS published,
+              (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days_to_response) FROM c WHERE shown AND days_to_response IS NOT NULL) AS median,
+              (SELECT coalesce(jsonb_agg(x), '[]') FROM (SELECT policy_area_id AS "policyAreaId", decision, count(*)::int AS count FROM c
+                 WHERE shown AND decision IS NOT NULL GROUP BY 1, 2) x) AS "decisionsByArea",
+              (SELECT coalesce(jsonb_agg(x ORDER BY x.days), '[]') FROM (SELECT days_to_response AS days, count(*)::int AS count FROM c
+                 WHERE shown AND days_to_response IS NOT NULL GROUP BY 1) x) AS "daysToResponse",
+              (SELECT coalesce(jsonb_agg(x ORDER BY x.month), '[]') FROM (SELECT month, sum(received)::int AS received, sum(responded)::int AS responded FROM (
+                 SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, 1 AS received, 0 AS responded FROM c WHERE shown
+                 UNION ALL
+                 SELECT to_char(responded_at AT TIME ZONE 'UTC', 'YYYY-MM'), 0, 1 FROM c WHERE shown AND responded_at IS NOT NULL) y GROUP BY month) x) AS monthly`,
       [cycleId],
-    )) as Array<{ received: number; addressed: number; published: number; median: number | null }>;
-    const decisionsByArea = (await m.query(
-      `SELECT policy_area_id AS "policyAreaId", decision, count(*)::int AS count FROM accountability
-        WHERE cycle_id = $1 AND ${published} AND decision IS NOT NULL GROUP BY 1, 2`,
-      [cycleId],
-    )) as CyclePageData['decisionsByArea'];
-    const daysToResponse = (await m.query(
-      `SELECT days_to_response AS days, count(*)::int AS count FROM accountability
-        WHERE cycle_id = $1 AND ${published} AND days_to_response IS NOT NULL GROUP BY 1 ORDER BY 1`,
-      [cycleId],
-    )) as CyclePageData['daysToResponse'];
-    const monthly = (await m.query(
-      `SELECT month, sum(received)::int AS received, sum(responded)::int AS responded FROM (
-         SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, 1 AS received, 0 AS responded FROM accountability WHERE cycle_id = $1 AND ${published}
-         UNION ALL
-         SELECT to_char(responded_at AT TIME ZONE 'UTC', 'YYYY-MM'), 0, 1 FROM accountability WHERE cycle_id = $1 AND ${published} AND responded_at IS NOT NULL
-       ) x GROUP BY month ORDER BY month`,
-      [cycleId],
-    )) as CyclePageData['monthly'];
+    )) as Array<{ received: number; addressed: number; published: number; median: number | null } & Pick<CyclePageData, 'decisionsByArea' | 'daysToResponse' | 'monthly'>>;
+    const figures = a;
+    const { decisionsByArea, daysToResponse, monthly } = a;
 
-    factRows.sort((a, b) => this.store.comparePositions(a.position, b.position));
-    const facts: ComplianceFact[] = factRows.map((f) => ({ eventId: f.eventId, type: f.type, position: f.position, occurredAt: f.occurredAt, data: f.data }));
-    const compliance = evaluateCompliance(cycleId, facts, today);
+    factRows.sort((x, y) => this.store.comparePositions(x.position, y.position));
+    const compliance = evaluateCompliance(cycleId, factRows, today);
     if (!compliance) return null;
-    const cited = new Set(compliance.checks.flatMap((c) => c.evidence));
+    const byId = new Map(factRows.map((f) => [f.eventId, f]));
     return {
       cycle: {
         cycleId,
@@ -166,7 +209,7 @@ export class CyclePageHandler implements IQueryHandler<CyclePageQuery, Stamped<C
       daysToResponse,
       monthly,
       compliance,
-      facts: Object.fromEntries(factRows.filter((f) => cited.has(f.eventId)).map((f) => [f.eventId, { type: f.type, occurredAt: f.occurredAt.toISOString(), data: f.data }])),
+      evidence: Object.fromEntries(compliance.checks.map((c) => [c.id, groupEvidence(c.evidence, byId)])),
     };
   }
 }

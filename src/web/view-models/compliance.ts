@@ -1,6 +1,6 @@
 import type { ComplianceCheck } from '../../audit/compliance/compliance.rules.js';
 import type { Translator } from '../i18n.js';
-import type { CyclePageData } from '../queries/cycle.query.js';
+import type { CyclePageData, EvidenceFact } from '../queries/cycle.query.js';
 import type { Links } from './common.js';
 
 export interface CheckVM {
@@ -14,9 +14,6 @@ export interface CheckVM {
   evidence: Array<{ text: string; href: string | null }>;
 }
 
-/** Evidence of one kind listed one by one up to this many; more are counted. */
-const LISTED = 5;
-
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** The OGP co-creation checks in the reader's language, with evidence said in words, never event ids. */
@@ -27,23 +24,14 @@ export function complianceVM(t: Translator, data: CyclePageData, links: Links): 
   const consultationTitle = (id: unknown) => titles.get(str(id)) ?? t.t('compliance.unknownConsultation');
 
   function evidenceOf(check: ComplianceCheck): CheckVM['evidence'] {
-    const facts = check.evidence.map((id) => data.facts[id]).filter((f) => f !== undefined);
-    const byType = new Map<string, typeof facts>();
-    for (const f of facts) byType.set(f.type, [...(byType.get(f.type) ?? []), f]);
-    const out: CheckVM['evidence'] = [];
-    for (const [type, group] of byType) {
-      if (group.length > LISTED || type === 'ContributionReceived' || type === 'ResponsePublished') {
-        const dates = group.map((f) => f.occurredAt).sort();
-        const href = type === 'MilestoneScheduled' ? `${cyclePage}#milestones` : type === 'ConsultationAnnounced' ? `${cyclePage}#consultations` : links.matrix(cycleId);
-        out.push({ text: t.t(`evidence.many.${type}`, { count: group.length, from: t.date(dates[0]), to: t.date(dates[dates.length - 1]) }), href });
-        continue;
-      }
-      for (const f of group) out.push(one(f));
-    }
-    return out;
+    return (data.evidence[check.id] ?? []).flatMap((group): CheckVM['evidence'] => {
+      if (group.listed.length) return group.listed.map(one);
+      const href = group.type === 'MilestoneScheduled' ? `${cyclePage}#milestones` : group.type === 'ConsultationAnnounced' ? `${cyclePage}#consultations` : links.matrix(cycleId);
+      return [{ text: t.t(`evidence.many.${group.type}`, { count: group.count, from: t.date(group.from), to: t.date(group.to) }), href }];
+    });
   }
 
-  function one(f: CyclePageData['facts'][string]): CheckVM['evidence'][number] {
+  function one(f: EvidenceFact): CheckVM['evidence'][number] {
     const d = f.data;
     const date = t.date(f.occurredAt);
     switch (f.type) {

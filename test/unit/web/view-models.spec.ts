@@ -6,7 +6,7 @@ import { loadMessages, Translations } from '../../../src/web/i18n.js';
 import type { RecordStamp } from '../../../src/web/record-reader.js';
 import type { ConsultationPageData } from '../../../src/web/queries/consultation.query.js';
 import type { ContributionPageData } from '../../../src/web/queries/contribution.query.js';
-import type { CyclePageData } from '../../../src/web/queries/cycle.query.js';
+import { groupEvidence, type CyclePageData } from '../../../src/web/queries/cycle.query.js';
 import type { StakeholderPageData } from '../../../src/web/queries/stakeholder.query.js';
 import { consultationVM, contributionVM, cycleVM, homeVM, stakeholderVM } from '../../../src/web/view-models/pages.js';
 
@@ -127,6 +127,7 @@ describe('cycle page', () => {
     { eventId: 'e1', type: 'CycleOpened', position: '1', occurredAt: at('2020-07-01'), data: { title: 'Albania NAP 2020–2022' } },
     { eventId: 'e2', type: 'ConsultationAnnounced', position: '2', occurredAt: at('2020-07-21'), data: { consultationId: CONSULTATION, kind: 'survey', title: 'Pre-consultation survey', announcedAt: '2020-07-21T10:00:00Z', opensAt: '2020-08-05T10:00:00Z' } },
   ];
+  const compliance = evaluateCompliance(CYCLE, facts, at('2020-09-01'))!;
   const data: CyclePageData = {
     cycle: { ...cycleRef, country: 'Albania', periodStart: '2020-07-01', periodEnd: '2022-06-30', pocInstitution: 'Office of the Prime Minister', methodology: null, stage: 'pre_consultation', approval: null, submission: null, openedAt: '2020-07-01T10:00:00Z' },
     milestones: [{ milestoneId: 'm', stage: 'preparation', title: 'Methodology', dueDate: '2020-07-10', dueBy: '2020-07-10T23:59:59Z', completedAt: '2020-07-12T10:00:00Z', evidence: null }],
@@ -140,8 +141,8 @@ describe('cycle page', () => {
     decisionsByArea: [{ policyAreaId: AREA, decision: 'accepted', count: 3 }, { policyAreaId: null, decision: 'noted', count: 2 }],
     daysToResponse: [{ days: 3, count: 1 }, { days: 20, count: 4 }],
     monthly: [{ month: '2020-09', received: 5, responded: 0 }, { month: '2020-10', received: 0, responded: 5 }],
-    compliance: evaluateCompliance(CYCLE, facts, at('2020-09-01'))!,
-    facts: Object.fromEntries(facts.map((f) => [f.eventId, { type: f.type, occurredAt: f.occurredAt.toISOString(), data: f.data }])),
+    compliance,
+    evidence: Object.fromEntries(compliance.checks.map((c) => [c.id, groupEvidence(c.evidence, new Map(facts.map((f) => [f.eventId, f])))])),
   };
 
   it('shows the key figures, the stages entered, and a late milestone as done late', () => {
@@ -170,6 +171,16 @@ describe('cycle page', () => {
     expect(forum.evidence).toContainEqual({ text: '“Pre-consultation survey” announced on July 21, 2020, opening on August 5, 2020', href: `/consultations/${CONSULTATION}` });
     expect(JSON.stringify(checks)).not.toMatch(/"e[12]"/);
     expect(cycleVM(sq, data, live).checks.find((c) => c.id === 'forum_meets_regularly')!.statusLabel).toBe('I papërmbushur');
+  });
+});
+
+describe('compliance evidence', () => {
+  it('lists a few records one by one, and counts many (and every contribution or response) with their first and last dates', () => {
+    const fact = (i: number, type: string): ComplianceFact => ({ eventId: `f${i}`, type, position: String(i), occurredAt: new Date(Date.UTC(2020, 8, 1 + i)), data: { title: `M${i}` } });
+    const all = [...Array.from({ length: 7 }, (_, i) => fact(i, 'MilestoneScheduled')), fact(10, 'PlanSubmitted'), fact(11, 'ResponsePublished')];
+    const groups = groupEvidence(all.map((f) => f.eventId), new Map(all.map((f) => [f.eventId, f])));
+    expect(groups.map((g) => [g.type, g.count, g.listed.length])).toEqual([['MilestoneScheduled', 7, 0], ['PlanSubmitted', 1, 1], ['ResponsePublished', 1, 0]]);
+    expect(groups[0]).toEqual(expect.objectContaining({ from: '2020-09-01T00:00:00.000Z', to: '2020-09-07T00:00:00.000Z' }));
   });
 });
 
