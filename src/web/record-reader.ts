@@ -4,6 +4,8 @@ import { AsOfService, type ScopeAt } from '../audit/as-of/as-of.service.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.port.js';
 import { readModelProgress } from '../projection-runner/progress.js';
 import type { ProjectionDefinition, ProjectionHandler } from '../projection-runner/projection.js';
+import { RUNTIME, type Runtime } from '../runtime.js';
+import { PageCache } from './page-cache.js';
 
 /** What a page reflects: "the record as of <at>, position <position>". */
 export interface RecordStamp {
@@ -20,12 +22,24 @@ export interface Stamped<T> {
   stamp: RecordStamp;
 }
 
+/**
+ * How a page's data is read. `seen`: live, how far each read model has seen the log in this
+ * snapshot (by projection name); null as of a past point (the read models are then replays).
+ */
+export type PageRead<T> = (m: EntityManager, today: Date, seen: ReadonlyMap<string, string | null> | null) => Promise<T>;
+
 export interface ReadSpec {
   /** The read models the page reads. */
   projections: readonly ProjectionDefinition[];
   asOf?: string;
   /** Which events an as-of answer replays (default: every event of those read models). */
   scope?: ScopeAt;
+  /**
+   * For pages whose live reading costs more than a visitor should wait: the key under which it is
+   * kept for at most WEB_PAGE_CACHE_MS. Its stamp still says which position it shows. Never for
+   * an as-of reading: the past is always read exactly.
+   */
+  cacheKey?: string;
 }
 
 /**
@@ -35,21 +49,36 @@ export interface ReadSpec {
  */
 @Injectable()
 export class RecordReader {
+  private readonly cache: PageCache<Stamped<unknown>>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly asOf: AsOfService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    @Inject(RUNTIME) runtime: Runtime,
+  ) {
+    this.cache = new PageCache<Stamped<unknown>>(runtime.config.WEB_PAGE_CACHE_MS, 1000);
+  }
 
-  async read<T>(spec: ReadSpec, read: (m: EntityManager, today: Date) => Promise<T>): Promise<Stamped<T>> {
-    if (spec.asOf !== undefined && spec.asOf !== '') return this.readAsOf(spec, spec.asOf, read);
+  /** Reads a page's data; `read` answering null means "no such page" (thrown as `missing()`, never cached). */
+  async read<T>(spec: ReadSpec, read: PageRead<T | null>, missing: () => Error): Promise<Stamped<T>> {
+    const checked = async (found: Stamped<T | null>): Promise<Stamped<T>> => {
+      if (found.data === null) throw missing();
+      return found as Stamped<T>;
+    };
+    if (spec.asOf !== undefined && spec.asOf !== '') return checked(await this.readAsOf(spec, spec.asOf, read));
+    if (spec.cacheKey === undefined) return checked(await this.readLive(spec, read));
+    return (await this.cache.get(spec.cacheKey, async () => checked(await this.readLive(spec, read)))) as Stamped<T>;
+  }
+
+  private readLive<T>(spec: ReadSpec, read: PageRead<T>): Promise<Stamped<T>> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const names = spec.projections.map((p) => p.name);
       const progress = await readModelProgress(m, names);
       const seen = names.map((n) => progress.get(n)?.seen ?? null);
       const position = seen.includes(null) ? null : (seen as string[]).reduce((min, p) => (this.store.comparePositions(p, min) < 0 ? p : min));
       const now = new Date();
-      const data = await read(m, now);
+      const data = await read(m, now, new Map(names.map((n) => [n, progress.get(n)?.seen ?? null])));
       return { data, stamp: { position, at: now.toISOString(), asOf: null } };
     });
   }
@@ -59,7 +88,7 @@ export class RecordReader {
     return read(this.dataSource.manager);
   }
 
-  private async readAsOf<T>(spec: ReadSpec, asOf: string, read: (m: EntityManager, today: Date) => Promise<T>): Promise<Stamped<T>> {
+  private async readAsOf<T>(spec: ReadSpec, asOf: string, read: PageRead<T>): Promise<Stamped<T>> {
     let last: RecordedEvent | null = null;
     const combined = combineProjections(spec.projections, (event) => {
       if (!last || this.store.comparePositions(event.position, last.position) > 0) last = event;
@@ -68,7 +97,7 @@ export class RecordReader {
       // "Today", for rules that look at open ends (overdue, compliance windows), is the point itself.
       const replayed = last as RecordedEvent | null;
       const today = point.kind === 'time' ? point.time : new Date(replayed?.metadata.recordedAt ?? Date.now());
-      return { data: await read(m, today), point };
+      return { data: await read(m, today, null), point };
     });
     const latest = last as RecordedEvent | null;
     const stamp: RecordStamp =

@@ -45,26 +45,23 @@ export class WebController {
   @Get()
   async home(@Req() req: Request, @Res() res: Response): Promise<void> {
     const p = pageParams(req);
-    const t = this.renderer.translator(req, res);
-    const { data, stamp } = await this.queries.execute(new HomePageQuery(p.asOf));
-    this.renderer.send(res, t, homePage(this.renderer.chrome(req, t), homeVM(t, data, stamp)));
+    const found = await this.queries.execute(new HomePageQuery(p.asOf));
+    this.renderer.page(req, res, found, (chrome, t) => homePage(chrome, homeVM(t, found.data, found.stamp)));
   }
 
   @Get('cycles/:id')
   async cycle(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const p = pageParams(req);
-    const t = this.renderer.translator(req, res);
-    const { data, stamp } = await this.queries.execute(new CyclePageQuery(id, p.asOf));
-    this.renderer.send(res, t, cyclePage(this.renderer.chrome(req, t), cycleVM(t, data, stamp)));
+    const found = await this.queries.execute(new CyclePageQuery(id, p.asOf));
+    this.renderer.page(req, res, found, (chrome, t) => cyclePage(chrome, cycleVM(t, found.data, found.stamp)));
   }
 
   @Get('cycles/:id/reasoned-response')
   async matrix(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const p = pageParams(req);
-    const t = this.renderer.translator(req, res);
     const filter = { decision: p.decision, policyAreaId: p.policyAreaId, consultationId: p.consultationId, q: p.q, limit: p.limit };
-    const { data, stamp } = await this.queries.execute(new MatrixPageQuery(id, filter, p.cursor, p.asOf, p.limit));
-    this.renderer.send(res, t, matrixPage(this.renderer.chrome(req, t), matrixVM(t, data, stamp, filter, p.cursor !== undefined)));
+    const found = await this.queries.execute(new MatrixPageQuery(id, filter, p.cursor, p.asOf, p.limit));
+    this.renderer.page(req, res, found, (chrome, t) => matrixPage(chrome, matrixVM(t, found.data, found.stamp, filter, p.cursor !== undefined)));
   }
 
   /** The whole published matrix as CSV: the open-data export the API gives, as a download. */
@@ -81,33 +78,29 @@ export class WebController {
   @Get('consultations/:id')
   async consultation(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const p = pageParams(req);
-    const t = this.renderer.translator(req, res);
     const filter = { decision: p.decision, status: p.status, limit: p.limit };
-    const { data, stamp } = await this.queries.execute(new ConsultationPageQuery(id, filter, p.cursor, p.asOf, p.limit));
-    this.renderer.send(res, t, consultationPage(this.renderer.chrome(req, t), consultationVM(t, data, stamp, filter, p.cursor !== undefined)));
+    const found = await this.queries.execute(new ConsultationPageQuery(id, filter, p.cursor, p.asOf, p.limit));
+    this.renderer.page(req, res, found, (chrome, t) => consultationPage(chrome, consultationVM(t, found.data, found.stamp, filter, p.cursor !== undefined)));
   }
 
   @Get('contributions/:id')
   async contribution(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const p = pageParams(req);
-    const t = this.renderer.translator(req, res);
-    const { data, stamp } = await this.queries.execute(new ContributionPageQuery(id, p.asOf));
-    this.renderer.send(res, t, contributionPage(this.renderer.chrome(req, t), contributionVM(t, data, stamp)));
+    const found = await this.queries.execute(new ContributionPageQuery(id, p.asOf));
+    this.renderer.page(req, res, found, (chrome, t) => contributionPage(chrome, contributionVM(t, found.data, found.stamp)));
   }
 
   @Get('commitments/:id')
   async commitment(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const p = pageParams(req);
-    const t = this.renderer.translator(req, res);
-    const { data, stamp } = await this.queries.execute(new CommitmentPageQuery(id, p.asOf));
-    this.renderer.send(res, t, commitmentPage(this.renderer.chrome(req, t), commitmentVM(t, data, stamp)));
+    const found = await this.queries.execute(new CommitmentPageQuery(id, p.asOf));
+    this.renderer.page(req, res, found, (chrome, t) => commitmentPage(chrome, commitmentVM(t, found.data, found.stamp)));
   }
 
   @Get('stakeholders/:id')
   async stakeholder(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const p = pageParams(req);
-    const t = this.renderer.translator(req, res);
-    const { data, stamp } = await this.queries.execute(new StakeholderPageQuery(id, p.cursor, p.asOf, p.limit));
-    this.renderer.send(res, t, stakeholderPage(this.renderer.chrome(req, t), stakeholderVM(t, data, stamp, p.cursor !== undefined)));
+    const found = await this.queries.execute(new StakeholderPageQuery(id, p.cursor, p.asOf, p.limit));
+    this.renderer.page(req, res, found, (chrome, t) => stakeholderPage(chrome, stakeholderVM(t, found.data, found.stamp, p.cursor !== undefined)));
   }
 }

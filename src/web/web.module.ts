@@ -7,6 +7,7 @@ import { CyclePageHandler } from './queries/cycle.query.js';
 import { HomePageHandler } from './queries/home.query.js';
 import { MatrixPageHandler } from './queries/reasoned-response.query.js';
 import { StakeholderPageHandler } from './queries/stakeholder.query.js';
+import { ComplianceFacts } from './compliance-facts.js';
 import { RecordReader } from './record-reader.js';
 import { WebErrorFilter } from './web-error.filter.js';
 import { WebController } from './web.controller.js';
@@ -17,6 +18,7 @@ import { WebRenderer } from './web-renderer.js';
   controllers: [WebController],
   providers: [
     RecordReader,
+    ComplianceFacts,
     WebRenderer,
     WebErrorFilter,
     PersonalTextPresenter,

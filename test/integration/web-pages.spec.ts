@@ -1,11 +1,14 @@
 import { DataSource } from 'typeorm';
 import { ALL_PROJECTIONS } from '../../projections/index.js';
 import { webPagesProjection } from '../../projections/web-pages/web-pages.projection.js';
+import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import { readModelProgress } from '../../src/projection-runner/progress.js';
+import { ComplianceFacts } from '../../src/web/compliance-facts.js';
 import { NAP_APP_OPTIONS, RATIONALES, recordAlbaniaNap, TEXTS, type NapRecord } from '../support/albania-nap-record.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { projectInBatches } from '../support/projection-harness.js';
+import { eventAppender, projectInBatches, TEST_ACTORS } from '../support/projection-harness.js';
 
 /** The website's pages over real HTTP and PostgreSQL, on a record whose every case is known. */
 let t: TestApp;
@@ -13,7 +16,8 @@ let nap: NapRecord;
 let store: EventStore;
 
 beforeAll(async () => {
-  t = await startTestApp(NAP_APP_OPTIONS);
+  // No page cache: each reading below must show the record as it is.
+  t = await startTestApp({ overrides: { ...NAP_APP_OPTIONS.overrides, WEB_PAGE_CACHE_MS: 0 } });
   nap = await recordAlbaniaNap(t);
   store = t.app.get<EventStore>(EVENT_STORE);
   await t.app.get(ConsistencyService).waitFor(ALL_PROJECTIONS.map((p) => p.name), nap.last);
@@ -142,5 +146,30 @@ describe('the pages, as anyone sees them', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text).toContain(TEXTS.c1);
     expect(csv.text).not.toContain(TEXTS.c6);
+  });
+});
+
+describe('the cycle page’s compliance facts', () => {
+  // Last: it appends to the record.
+  it('brought forward from the last reading are those the read model holds, and the page shows what was added', async () => {
+    const dataSource = t.app.get(DataSource);
+    const before = text((await get(`/cycles/${nap.cycleId}`).expect(200)).text);
+    expect(before).toContain('No forum meeting recorded.');
+
+    const meetingId = randomUUID();
+    const { position } = await eventAppender(store)(`cycle-${nap.cycleId}`, 'ForumMeetingHeld', { cycleId: nap.cycleId, meetingId, heldAt: '2020-10-01', minutesUrl: null, attendeeIds: [] }, { actor: TEST_ACTORS.poc, occurredAt: '2020-10-01T09:00:00Z' });
+    await t.app.get(ConsistencyService).waitFor(ALL_PROJECTIONS.map((p) => p.name), position);
+
+    const after = text((await get(`/cycles/${nap.cycleId}`).expect(200)).text);
+    expect(after).toContain('1 forum meeting recorded.');
+    // The facts the page used (kept, then brought forward through the port) equal a fresh reading of the read model.
+    await dataSource.transaction('REPEATABLE READ', async (m) => {
+      const seen = (await readModelProgress(m, ['compliance'])).get('compliance')!.seen!;
+      const kept = await t.app.get(ComplianceFacts).read(m, nap.cycleId, seen);
+      const fresh = await new ComplianceFacts(store).read(m, nap.cycleId, seen);
+      expect(kept.map((f) => f.eventId)).toEqual(fresh.map((f) => f.eventId));
+      expect(JSON.parse(JSON.stringify(kept))).toEqual(JSON.parse(JSON.stringify(fresh)));
+      expect(kept.some((f) => f.type === 'ForumMeetingHeld' && f.data.meetingId === meetingId)).toBe(true);
+    });
   });
 });

@@ -60,9 +60,7 @@ export class CommitmentPageHandler implements IQueryHandler<CommitmentPageQuery,
     const live = asOf ? await this.reader.live((m) => m.findOneBy(CommitmentTraceabilityRow, { commitmentId })) : null;
     if (asOf && !live) throw notFound('commitment', commitmentId);
     const scope = live ? this.asOfService.cycle(live.cycleId) : undefined;
-    const found = await this.reader.read({ projections: [commitmentTraceabilityProjection, webPagesProjection, cyclesProjection], asOf, scope }, (m) => this.load(m, commitmentId));
-    if (!found.data) throw notFound('commitment', commitmentId);
-    return found as Stamped<CommitmentPageData>;
+    return this.reader.read({ projections: [commitmentTraceabilityProjection, webPagesProjection, cyclesProjection], asOf, scope }, (m) => this.load(m, commitmentId), () => notFound('commitment', commitmentId));
   }
 
   private async load(m: EntityManager, commitmentId: string): Promise<CommitmentPageData | null> {

@@ -84,9 +84,9 @@ export class ConsultationPageHandler implements IQueryHandler<ConsultationPageQu
     const live = asOf ? await this.reader.live((m) => m.findOneBy(ConsultationSummaryRow, { consultationId })) : null;
     if (asOf && !live) throw notFound('consultation', consultationId);
     const scope = live ? cycleScope(this.asOfService, live.cycleId) : undefined;
-    const found = await this.reader.read({ projections: CONSULTATION_PAGE_PROJECTIONS, asOf, scope }, (m) => this.load(m, consultationId, filter, after, limit));
-    if (!found.data) throw notFound('consultation', consultationId);
-    return found as Stamped<ConsultationPageData>;
+    // A consultation may hold thousands of contributions: its pages are kept a moment (WEB_PAGE_CACHE_MS).
+    const cacheKey = JSON.stringify(['consultation', consultationId, filter.decision, filter.status, cursor, limit]);
+    return this.reader.read({ projections: CONSULTATION_PAGE_PROJECTIONS, asOf, scope, cacheKey }, (m) => this.load(m, consultationId, filter, after, limit), () => notFound('consultation', consultationId));
   }
 
   private async load(m: EntityManager, consultationId: string, filter: ContributionFilter, after: unknown[] | null, limit: number): Promise<ConsultationPageData | null> {

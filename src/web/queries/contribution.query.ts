@@ -68,10 +68,8 @@ export class ContributionPageHandler implements IQueryHandler<ContributionPageQu
     const live = asOf ? await this.reader.live((m) => m.findOne(AccountabilityRow, { select: { contributionId: true, cycleId: true }, where: { contributionId } })) : null;
     if (asOf && !live) throw notFound('contribution', contributionId);
     const scope = live ? cycleScope(this.asOfService, live.cycleId) : undefined;
-    const found = await this.reader.read({ projections: CONTRIBUTION_PAGE_PROJECTIONS, asOf, scope }, (m) => this.load(m, contributionId));
     // Unknown, unpublished and withdrawn look the same from outside.
-    if (!found.data) throw notFound('contribution', contributionId);
-    return found as Stamped<ContributionPageData>;
+    return this.reader.read({ projections: CONTRIBUTION_PAGE_PROJECTIONS, asOf, scope }, (m) => this.load(m, contributionId), () => notFound('contribution', contributionId));
   }
 
   private async load(m: EntityManager, contributionId: string): Promise<ContributionPageData | null> {

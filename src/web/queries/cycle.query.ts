@@ -1,5 +1,4 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { Inject } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { accountabilityProjection } from '../../../projections/accountability/accountability.projection.js';
 import { CommitmentTraceabilityRow } from '../../../projections/commitment-traceability/commitment-traceability.entity.js';
@@ -18,8 +17,7 @@ import { CycleRow, type CycleApproval, type CyclePolicyArea } from '../../../pro
 import { cyclesProjection } from '../../../projections/cycles/cycles.projection.js';
 import { AsOfService } from '../../audit/as-of/as-of.service.js';
 import { evaluateCompliance, type ComplianceFact, type ComplianceView } from '../../audit/compliance/compliance.rules.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { PageCache } from '../page-cache.js';
+import { ComplianceFacts } from '../compliance-facts.js';
 import { RecordReader, type Stamped } from '../record-reader.js';
 import { notFound, requireUuid } from './common.js';
 
@@ -110,31 +108,23 @@ export class CyclePageQuery extends Query<Stamped<CyclePageData>> {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** How far behind the read models a cycle page may be (its stamp says which position it shows). */
-export const CYCLE_PAGE_CACHE_MS = 2000;
-
 @QueryHandler(CyclePageQuery)
 export class CyclePageHandler implements IQueryHandler<CyclePageQuery, Stamped<CyclePageData>> {
-  private readonly cache = new PageCache<Stamped<CyclePageData>>(CYCLE_PAGE_CACHE_MS);
-
   constructor(
     private readonly reader: RecordReader,
     private readonly asOfService: AsOfService,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly facts: ComplianceFacts,
   ) {}
 
   async execute({ cycleId, asOf }: CyclePageQuery): Promise<Stamped<CyclePageData>> {
     requireUuid('cycle', cycleId);
-    const read = async () => {
-      const found = await this.reader.read({ projections: CYCLE_PAGE_PROJECTIONS, asOf, scope: this.asOfService.cycle(cycleId) }, (m, today) => this.load(m, cycleId, today));
-      if (!found.data) throw notFound('cycle', cycleId);
-      return found as Stamped<CyclePageData>;
-    };
-    // A large cycle's page folds tens of thousands of facts: read live at most every CACHE_MS.
-    return asOf ? read() : this.cache.get(cycleId, read);
+    // A large cycle's page folds tens of thousands of facts: it is kept a moment (WEB_PAGE_CACHE_MS).
+    return this.reader.read({ projections: CYCLE_PAGE_PROJECTIONS, asOf, scope: this.asOfService.cycle(cycleId), cacheKey: `cycle:${cycleId}` }, (m, today, seen) => this.load(m, cycleId, today, seen), () =>
+      notFound('cycle', cycleId),
+    );
   }
 
-  private async load(m: EntityManager, cycleId: string, today: Date): Promise<CyclePageData | null> {
+  private async load(m: EntityManager, cycleId: string, today: Date, seen: ReadonlyMap<string, string | null> | null): Promise<CyclePageData | null> {
     const cycle = await m.findOneBy(CycleRow, { cycleId });
     if (!cycle) return null;
     const where = { cycleId };
@@ -146,8 +136,8 @@ export class CyclePageHandler implements IQueryHandler<CyclePageQuery, Stamped<C
     const consultations = await m.find(CycleTimelineConsultationRow, { where, order: { opensAt: 'ASC', consultationId: 'ASC' } });
     const reports = await m.find(CycleTimelineReportRow, { where, order: { draftedAt: 'ASC', reportId: 'ASC' } });
     const commitments = await m.find(CommitmentTraceabilityRow, { where, order: { draftedAt: 'ASC', commitmentId: 'ASC' } });
-    // Tens of thousands of rows for a large cycle: read raw, not as entities.
-    const factRows = (await m.query('SELECT event_id AS "eventId", type, position, occurred_at AS "occurredAt", data FROM compliance_fact WHERE cycle_id = $1', [cycleId])) as ComplianceFact[];
+    // Tens of thousands for a large cycle: live, brought forward from the last reading; in the past, the replay's.
+    const factRows = await this.facts.read(m, cycleId, seen?.get(complianceProjection.name) ?? null);
     // The figures and the charts' data in one pass over the cycle's contributions.
     const published = 'published_at IS NOT NULL AND NOT withdrawn';
     const [a] = (await m.query(
@@ -169,7 +159,6 @@ export class CyclePageHandler implements IQueryHandler<CyclePageQuery, Stamped<C
     const figures = a;
     const { decisionsByArea, daysToResponse, monthly } = a;
 
-    factRows.sort((x, y) => this.store.comparePositions(x.position, y.position));
     const compliance = evaluateCompliance(cycleId, factRows, today);
     if (!compliance) return null;
     const byId = new Map(factRows.map((f) => [f.eventId, f]));

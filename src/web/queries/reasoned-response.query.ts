@@ -70,9 +70,7 @@ export class MatrixPageHandler implements IQueryHandler<MatrixPageQuery, Stamped
     requireUuid('cycle', cycleId);
     const after = decodeCursor(cursor, 2);
     const projections = [reasonedResponseProjection, cyclesProjection, consultationSummaryProjection, commitmentTraceabilityProjection];
-    const found = await this.reader.read({ projections, asOf, scope: this.asOfService.cycle(cycleId) }, (m) => this.load(m, cycleId, filter, after, limit));
-    if (!found.data) throw notFound('cycle', cycleId);
-    return found as Stamped<MatrixPageData>;
+    return this.reader.read({ projections, asOf, scope: this.asOfService.cycle(cycleId) }, (m) => this.load(m, cycleId, filter, after, limit), () => notFound('cycle', cycleId));
   }
 
   private async load(m: EntityManager, cycleId: string, filter: MatrixFilter, after: unknown[] | null, limit: number): Promise<MatrixPageData | null> {

@@ -53,9 +53,7 @@ export class StakeholderPageHandler implements IQueryHandler<StakeholderPageQuer
   async execute({ stakeholderId, cursor, asOf, limit }: StakeholderPageQuery): Promise<Stamped<StakeholderPageData>> {
     requireUuid('stakeholder', stakeholderId);
     const after = decodeCursor(cursor, 2);
-    const found = await this.reader.read({ projections: [stakeholderContributionsProjection], asOf }, (m) => this.load(m, stakeholderId, after, limit));
-    if (!found.data) throw notFound('stakeholder', stakeholderId);
-    return found as Stamped<StakeholderPageData>;
+    return this.reader.read({ projections: [stakeholderContributionsProjection], asOf }, (m) => this.load(m, stakeholderId, after, limit), () => notFound('stakeholder', stakeholderId));
   }
 
   private async load(m: EntityManager, stakeholderId: string, after: unknown[] | null, limit: number): Promise<StakeholderPageData | null> {
