@@ -10,10 +10,10 @@ import { cpus } from 'node:os';
 import pg from 'pg';
 import { recordDigest } from '../src/audit/integrity/digest-records.js';
 import { computeDigest, type Checkpoint } from '../src/audit/integrity/digest.js';
-import { logHead, readLog } from '../src/audit/integrity/log-reader.js';
+import { readLogPages } from '../src/audit/integrity/log-reader.js';
 import { auditLine } from '../src/audit/integrity/ndjson.js';
 import { verifyLog } from '../src/audit/integrity/verify.js';
-import { PUBLIC_EVENT_TYPES, publicLines } from '../src/audit/exports/public-events.js';
+import { PUBLIC_EVENT_TYPES, PublicFacts, publicLines } from '../src/audit/exports/public-events.js';
 import { runMigrations } from '../src/database/data-source.js';
 import type { NewEvent } from '../src/event-store/event-store.port.js';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
@@ -67,27 +67,28 @@ async function main(): Promise<void> {
 
     const checkpoints: Checkpoint[] = [];
     started = performance.now();
-    const digest = await computeDigest(pool, { onCheckpoint: (cp) => void checkpoints.push(cp) });
+    const digest = await computeDigest(store, { onCheckpoint: (cp) => void checkpoints.push(cp) });
     const digestMs = performance.now() - started;
     log(`digest: ${digest.eventCount.toLocaleString('en')} events in ${(digestMs / 1000).toFixed(2)} s — ${rate(digest.eventCount, digestMs).toLocaleString('en')} events/s`);
     const client = await pool.connect();
     try {
       await recordDigest(client, { ...digest, position: digest.position! }, checkpoints, { id: 'bench', role: 'auditor' });
       started = performance.now();
-      const result = await verifyLog(client, { position: digest.position!, sha256: digest.sha256 });
+      const result = await verifyLog(store, pool, { position: digest.position!, sha256: digest.sha256 });
       const verifyMs = performance.now() - started;
       if (!result.valid || !result.chainsIntact) throw new Error('the untouched log did not verify');
       log(`verify (digest + every chain, two passes): ${(verifyMs / 1000).toFixed(2)} s — ${rate(result.checkedEvents, verifyMs).toLocaleString('en')} events/s`);
 
-      const upTo = (await logHead(pool))!;
+      const upTo = (await store.head())!;
       started = performance.now();
       let bytes = 0;
-      for await (const page of readLog(pool, { upTo }, 1000)) bytes += page.map(auditLine).join('').length;
+      for await (const page of readLogPages(store, { upTo }, 1000)) bytes += page.map(auditLine).join('').length;
       const ndjsonMs = performance.now() - started;
       log(`audit NDJSON encode: ${rate(total, ndjsonMs).toLocaleString('en')} events/s (${(bytes / 1e6).toFixed(0)} MB)`);
 
       started = performance.now();
-      for await (const page of readLog(pool, { upTo, types: PUBLIC_EVENT_TYPES }, 2000)) await publicLines(pool, page, upTo);
+      const facts = new PublicFacts(store, upTo);
+      for await (const page of readLogPages(store, { upTo, types: PUBLIC_EVENT_TYPES }, 2000)) await publicLines(facts, page);
       const publicMs = performance.now() - started;
       log(`public events.ndjson encode: ${rate(total, publicMs).toLocaleString('en')} events/s`);
       log(`memory: rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

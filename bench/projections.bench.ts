@@ -17,7 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ALL_PROJECTIONS } from '../projections/index.js';
-import { parseArgs } from '../src/cli/args.js';
+import { parseCommandLine } from '../src/cli/args.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { runMigrations } from '../src/database/data-source.js';
@@ -30,7 +30,12 @@ import { benchDatabase } from './support/bench-database.js';
 import { percentile, writeResults } from './support/results.js';
 import { freePort } from '../src/config/free-port.js';
 
-const { options } = parseArgs(process.argv.slice(2));
+const { options } = parseCommandLine(process.argv.slice(2), {
+  events: { type: 'string' },
+  'read-seconds': { type: 'string' },
+  clients: { type: 'string' },
+  'commands-per-second': { type: 'string' },
+});
 const option = (name: string, fallback: number) => {
   const value = options[name] === undefined ? fallback : Number(options[name]);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);

@@ -25,7 +25,7 @@ import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { ALL_PROJECTIONS } from '../projections/index.js';
-import { parseArgs } from '../src/cli/args.js';
+import { parseCommandLine } from '../src/cli/args.js';
 import { freePort } from '../src/config/free-port.js';
 import { runMigrations } from '../src/database/data-source.js';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
@@ -34,7 +34,15 @@ import { coalesce, generateCycle } from './generator.js';
 import { benchDatabase } from './support/bench-database.js';
 import { percentile, writeResults } from './support/results.js';
 
-const { options } = parseArgs(process.argv.slice(2));
+const { options } = parseCommandLine(process.argv.slice(2), {
+  'contributions-per-consultation': { type: 'string' },
+  'read-seconds': { type: 'string' },
+  'reads-per-second': { type: 'string' },
+  'commands-per-second': { type: 'string' },
+  'page-cache-ms': { type: 'string' },
+  'single-instance': { type: 'boolean' },
+  'projections-in-process': { type: 'boolean' },
+});
 const option = (name: string, fallback: number) => {
   const value = options[name] === undefined ? fallback : Number(options[name]);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);

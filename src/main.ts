@@ -1,10 +1,14 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createLogger } from './http/logging.js';
 import { createApp, bootstrapLogger as logger } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { prepareRuntime, type Started } from './startup.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // From the first line on, in the configured format and level (the app keeps the same logger).
+  Logger.overrideLogger(createLogger(config));
   let started: Started | undefined;
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let closing = false;

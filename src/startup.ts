@@ -2,6 +2,8 @@ import type { Logger } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './config/embedded-postgres.js';
 import { runMigrations } from './database/data-source.js';
+import { ConfigError } from './config/app-config.js';
+import { describeTarget, probeEventStoreDB } from './event-store/event-store.factory.js';
 import type { Runtime } from './runtime.js';
 import { resolveSecrets } from './security/secrets.js';
 
@@ -12,10 +14,24 @@ export interface Started {
 }
 
 /**
- * What the service and the CLI do before Nest: the database (DATABASE_URL, or the embedded one in
- * DATA_DIR), the secrets, the migrations.
+ * What the service and the CLI do before Nest, in an order that starts nothing until every setting
+ * is known good: the configuration (validated by loadConfig before this), the secrets, the
+ * EventStoreDB when one is configured (it must answer), and only then the database (DATABASE_URL,
+ * or the embedded one in DATA_DIR) and the migrations. Whatever fails after the embedded
+ * PostgreSQL started stops it again.
  */
 export async function prepareRuntime(config: AppConfig, logger: Pick<Logger, 'log'>): Promise<Started> {
+  const secrets = await resolveSecrets(config);
+  logger.log(`secrets from ${secrets.source === 'environment' ? 'the environment' : secrets.source}`);
+  if (config.EVENTSTORE_CONNECTION_STRING) {
+    const where = describeTarget(config.EVENTSTORE_CONNECTION_STRING);
+    try {
+      await probeEventStoreDB(config.EVENTSTORE_CONNECTION_STRING);
+    } catch (error) {
+      throw new ConfigError([`EVENTSTORE_CONNECTION_STRING: ${where} does not answer (${(error as Error).message}); start it, or fix or unset the variable`]);
+    }
+    logger.log(`events in ${where}; read models in PostgreSQL`);
+  }
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.DATABASE_URL;
   try {
@@ -24,8 +40,6 @@ export async function prepareRuntime(config: AppConfig, logger: Pick<Logger, 'lo
       embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log: (m) => logger.log(m) });
       databaseUrl = embedded.url;
     }
-    const secrets = await resolveSecrets(config);
-    logger.log(`secrets from ${secrets.source === 'environment' ? 'the environment' : secrets.source}`);
     const applied = await runMigrations(databaseUrl, (m) => logger.log(m));
     logger.log(`database schema up to date (${applied.length} migration(s) applied now)`);
     return { runtime: { config, databaseUrl, secrets }, stopDatabase: async () => embedded?.stop() };

@@ -3,6 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { RevisionETag } from '../../src/http/etag.js';
+import { ApiOk, ApiPage } from '../../src/http/openapi.js';
+import { AccountabilityResponse, ADDRESSED_DESCRIPTION } from './accountability.dto.js';
 import { AsOfQuery } from '../../src/audit/as-of/as-of.query.js';
 import { ApiProblems } from '../../src/command-handling/command-response.js';
 import { CONTRIBUTION_STATUSES } from '../../src/contributions/domain/contribution.decider.js';
@@ -17,7 +20,7 @@ export class ListContributionsParams extends ListQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() consultationId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() policyAreaId?: string;
   @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES }) @IsOptional() @IsIn(CONTRIBUTION_STATUSES) status?: string;
-  @ApiPropertyOptional({ type: Boolean })
+  @ApiPropertyOptional({ type: Boolean, description: ADDRESSED_DESCRIPTION })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -33,7 +36,11 @@ export class AccountabilityController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Contributions and what became of them (anonymous callers: published ones only, without personal data)' })
+  @ApiOperation({
+    summary: 'Contributions and what became of them (anonymous callers: published ones only, without personal data)',
+    description: `In the order received. Each item as GET /v1/contributions/:id/accountability answers it. addressed: ${ADDRESSED_DESCRIPTION}`,
+  })
+  @ApiPage(AccountabilityResponse)
   @ApiProblems(400, 401, 503)
   list(@QueryParams() params: ListContributionsParams, @CurrentActor() actor: Actor | undefined) {
     const { cursor, limit, consistentWith, ...filters } = params;
@@ -42,9 +49,15 @@ export class AccountabilityController {
 
   @Get(':id/accountability')
   @Public()
-  @ApiOperation({ summary: '"Was this addressed?": status, decision, rationale, commitments, who and when, POC review, publication (asOf: as it stood then)' })
+  @ApiOperation({
+    summary: '"Was this addressed?": status, decision, rationale, commitments, who and when, POC review, publication (asOf / asOfOccurred: as it stood then)',
+    description: `addressed: ${ADDRESSED_DESCRIPTION} Names (consultation, policy area, stakeholder, commitments) are today's. Sends ETag: "<revision>".`,
+  })
+  @ApiOk(AccountabilityResponse, { etag: true })
   @ApiProblems(400, 401, 404, 503)
+  @RevisionETag()
   accountability(@Param('id') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined) {
-    return this.queries.execute(new GetAccountabilityQuery(id, actor, params.consistentWith, params.asOf));
+    const { consistentWith, asOf, asOfOccurred } = params;
+    return this.queries.execute(new GetAccountabilityQuery(id, actor, consistentWith, { asOf, asOfOccurred }));
   }
 }

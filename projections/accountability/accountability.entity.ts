@@ -36,4 +36,6 @@ export class AccountabilityRow extends OutcomeRow {
   @Column('timestamptz', { name: 'last_responded_at', nullable: true }) lastRespondedAt: Date | null;
   @Column('jsonb', { name: 'responded_by', nullable: true }) respondedBy: { id: string; institution: string | null } | null;
   @Column('integer', { name: 'days_to_response', nullable: true }) daysToResponse: number | null;
+  /** The contribution stream's revision (ETag, If-Match). */
+  @Column('integer') revision: number;
 }

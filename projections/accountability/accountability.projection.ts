@@ -1,16 +1,18 @@
-import type { ContributionReceived, ContributionRedacted } from '../../src/contributions/domain/events.js';
+import { CONTRIBUTION_EVENT_TYPES, type ContributionReceived, type ContributionRedacted } from '../../src/contributions/domain/events.js';
 import { on, type ProjectionDefinition } from '../../src/projection-runner/projection.js';
 import { NO_OUTCOME, outcomeTracker } from '../shared/contribution-outcome.js';
 import { firstResponse, outcomeHandlers, withdrawal } from '../shared/outcome-handlers.js';
+import { trackRevision } from '../shared/revision.js';
 import { AccountabilityRow } from './accountability.entity.js';
 
 type Row = AccountabilityRow;
 
 const rows = outcomeTracker(AccountabilityRow);
 
-export const accountabilityProjection: ProjectionDefinition = {
+const definition: ProjectionDefinition = {
   name: 'accountability',
-  version: 1,
+  // 2: the contribution stream's revision.
+  version: 2,
   tables: ['accountability'],
   entities: [AccountabilityRow],
   prefetch: (events, store) => rows.prefetch(store, events),
@@ -40,6 +42,7 @@ export const accountabilityProjection: ProjectionDefinition = {
         lastRespondedAt: null,
         respondedBy: null,
         daysToResponse: null,
+        revision: event.revision,
         ...NO_OUTCOME,
         position: event.position,
       };
@@ -65,3 +68,10 @@ export const accountabilityProjection: ProjectionDefinition = {
     }),
   },
 };
+
+export const accountabilityProjection = trackRevision(definition, {
+  entity: AccountabilityRow,
+  category: 'contribution',
+  idProperty: 'contributionId',
+  ownTypes: CONTRIBUTION_EVENT_TYPES,
+});

@@ -1,13 +1,16 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { asksAboutThePast, type PastQuery } from '../../src/audit/as-of/as-of-point.js';
 import { AsOfService } from '../../src/audit/as-of/as-of.service.js';
 import type { Actor } from '../../src/event-store/event-store.port.js';
 import { ProblemException } from '../../src/http/problem.js';
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
-import { maySeePersonalData, readerOf, type Reader } from '../../src/read-side/access.js';
+import { maySeePersonalData, maySeeRedacted, readerOf, type Reader } from '../../src/read-side/access.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
+import { Names } from '../directory/directory.queries.js';
+import { isUuid } from '../shared/aggregate-view.js';
 import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import { AccountabilityRow } from './accountability.entity.js';
 import { accountabilityProjection } from './accountability.projection.js';
@@ -16,12 +19,19 @@ export interface AccountabilityView {
   contributionId: string;
   cycleId: string;
   consultationId: string;
+  consultationTitle: string | null;
   policyAreaId: string | null;
+  policyAreaName: string | null;
+  /** The policy area's lead institution (LFP); null outside a policy area. */
+  leadInstitution: string | null;
   stakeholderId: string | null;
+  /** An organisation's name; an individual's only for those who may read personal data, never after erasure. */
+  stakeholderName: string | null;
   channel: string;
   body: string | null;
   bodyErased: boolean;
   commitmentId: string | null;
+  commitmentTitle: string | null;
   receivedAt: string;
   late: boolean;
   source: unknown;
@@ -30,6 +40,8 @@ export interface AccountabilityView {
   decision: string | null;
   rationale: string | null;
   commitmentIds: string[];
+  /** The titles of commitmentIds, in the same order. */
+  commitmentTitles: (string | null)[];
   responseNumber: number;
   respondedAt: string | null;
   respondedBy: { id: string | null; institution: string | null } | null;
@@ -42,27 +54,46 @@ export interface AccountabilityView {
   withdrawnAt: string | null;
   redacted: boolean;
   redactionReason: string | null;
+  /** The contribution stream's revision: the ETag, and what If-Match on its commands expects. */
+  revision: number;
   position: string;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The names an answer over these rows shows beside their ids, looked up in one go. */
+export function namesFor(m: EntityManager, rows: readonly AccountabilityRow[]): Promise<Names> {
+  return Names.lookup(m, {
+    consultationIds: rows.map((r) => r.consultationId),
+    policyAreaIds: rows.map((r) => r.policyAreaId),
+    commitmentIds: rows.flatMap((r) => [r.commitmentId, ...r.commitmentIds]),
+    stakeholderIds: rows.map((r) => r.stakeholderId),
+  });
+}
+
 /** What a reader may see of a row (null: not at all). Public: published, not withdrawn, no personal data. */
-export async function presentAccountability(row: AccountabilityRow, reader: Reader, presenter: PersonalTextPresenter): Promise<AccountabilityView | null> {
+export async function presentAccountability(row: AccountabilityRow, reader: Reader, presenter: PersonalTextPresenter, names: Names): Promise<AccountabilityView | null> {
   const own = reader.kind === 'stakeholder' && row.stakeholderId === reader.actor.id;
   const full = reader.kind === 'official' || own;
   if (!full && (row.publishedAt === null || row.withdrawn)) return null;
-  const body = row.redacted && !full ? { text: null, erased: false } : await presenter.present(row.body, maySeePersonalData(reader, row.stakeholderId));
+  const hidden = row.redacted && !maySeeRedacted(reader);
+  const body = hidden ? { text: null, erased: false } : await presenter.present(row.body, maySeePersonalData(reader, row.stakeholderId));
+  const stakeholderId = row.personal && !full ? null : row.stakeholderId;
   return {
     contributionId: row.contributionId,
     cycleId: row.cycleId,
     consultationId: row.consultationId,
+    consultationTitle: names.consultationTitle(row.consultationId),
     policyAreaId: row.policyAreaId,
-    stakeholderId: row.personal && !full ? null : row.stakeholderId,
+    policyAreaName: names.policyAreaName(row.policyAreaId),
+    leadInstitution: row.leadInstitution ?? names.leadInstitution(row.policyAreaId),
+    stakeholderId,
+    stakeholderName: await names.stakeholderName(stakeholderId, reader, presenter),
     channel: row.channel,
-    body: row.redacted && reader.kind !== 'official' ? null : body.text,
+    body: body.text,
     bodyErased: body.erased,
     commitmentId: row.commitmentId,
+    commitmentTitle: names.commitmentTitle(row.commitmentId),
     receivedAt: row.receivedAt.toISOString(),
     late: row.late,
     source: row.source,
@@ -71,6 +102,7 @@ export async function presentAccountability(row: AccountabilityRow, reader: Read
     decision: row.decision,
     rationale: row.rationale,
     commitmentIds: row.commitmentIds,
+    commitmentTitles: names.commitmentTitles(row.commitmentIds),
     responseNumber: row.responseNumber,
     respondedAt: iso(row.respondedAt),
     respondedBy: row.respondedBy && { id: full ? row.respondedBy.id : null, institution: row.respondedBy.institution },
@@ -83,6 +115,7 @@ export async function presentAccountability(row: AccountabilityRow, reader: Read
     withdrawnAt: iso(row.withdrawnAt),
     redacted: row.redacted,
     redactionReason: row.redactionReason,
+    revision: row.revision,
     position: row.position,
   };
 }
@@ -92,7 +125,7 @@ export class GetAccountabilityQuery extends Query<AccountabilityView> {
     readonly contributionId: string,
     readonly actor: Actor | undefined,
     readonly consistentWith?: string,
-    readonly asOf?: string,
+    readonly past: PastQuery = {},
   ) {
     super();
   }
@@ -107,20 +140,18 @@ export class GetAccountabilityHandler implements IQueryHandler<GetAccountability
     private readonly asOf: AsOfService,
   ) {}
 
-  async execute({ contributionId, actor, consistentWith, asOf }: GetAccountabilityQuery): Promise<AccountabilityView> {
-    if (asOf !== undefined) {
+  async execute({ contributionId, actor, consistentWith, past }: GetAccountabilityQuery): Promise<AccountabilityView> {
+    if (asksAboutThePast(past)) {
       // The row depends only on the contribution's stream and its canonical chain's.
-      return this.asOf.answer(asOf, accountabilityProjection, this.asOf.contributionChain(contributionId), (m) =>
-        this.find(m.getRepository(AccountabilityRow), contributionId, actor),
-      );
+      return this.asOf.answer(past, accountabilityProjection, this.asOf.contributionChain(contributionId), (m) => this.find(m, contributionId, actor));
     }
-    await this.consistency.waitFor(['accountability'], consistentWith);
-    return this.find(this.rows, contributionId, actor);
+    await this.consistency.waitFor(['accountability', 'directory'], consistentWith);
+    return this.find(this.rows.manager, contributionId, actor);
   }
 
-  private async find(rows: Repository<AccountabilityRow>, contributionId: string, actor: Actor | undefined): Promise<AccountabilityView> {
-    const row = /^[0-9a-f-]{36}$/i.test(contributionId) ? await rows.findOneBy({ contributionId }) : null;
-    const view = row && (await presentAccountability(row, readerOf(actor), this.presenter));
+  private async find(m: EntityManager, contributionId: string, actor: Actor | undefined): Promise<AccountabilityView> {
+    const row = isUuid(contributionId) ? await m.getRepository(AccountabilityRow).findOneBy({ contributionId }) : null;
+    const view = row && (await presentAccountability(row, readerOf(actor), this.presenter, await namesFor(m, [row])));
     if (!view) throw new ProblemException(404, 'CONTRIBUTION.NOT_FOUND', 'Not Found', `no contribution ${contributionId} that you may read`);
     return view;
   }
@@ -164,7 +195,7 @@ export class ListContributionsHandler implements IQueryHandler<ListContributions
   ) {}
 
   async execute(query: ListContributionsQuery): Promise<Page<AccountabilityView>> {
-    await this.consistency.waitFor(['accountability'], query.consistentWith);
+    await this.consistency.waitFor(['accountability', 'directory'], query.consistentWith);
     const reader = readerOf(query.actor);
     const f = query.filters;
     const qb = this.rows.createQueryBuilder('a');
@@ -177,7 +208,8 @@ export class ListContributionsHandler implements IQueryHandler<ListContributions
     visibleTo(qb, reader);
     const after = decodeCursor(query.cursor, 2);
     const rows = await afterKey(qb, receiptOrder('a'), after, query.limit + 1).getMany();
-    const page = await toPage(rows, query.limit, receiptKey, (r) => presentAccountability(r, reader, this.presenter));
+    const names = await namesFor(this.rows.manager, rows);
+    const page = await toPage(rows, query.limit, receiptKey, (r) => presentAccountability(r, reader, this.presenter, names));
     return { items: page.items.filter((v): v is AccountabilityView => v !== null), nextCursor: page.nextCursor };
   }
 }

@@ -4,6 +4,7 @@ import { OutcomeRow } from '../shared/outcome-row.js';
 
 /** One row per commitment, as it stands now. */
 @Entity({ name: 'commitment_traceability' })
+@Index('commitment_traceability_cycle', ['cycleId', 'draftedAt', 'commitmentId'])
 export class CommitmentTraceabilityRow {
   @PrimaryColumn('uuid', { name: 'commitment_id' }) commitmentId: string;
   @Column('uuid', { name: 'cycle_id' }) cycleId: string;
@@ -16,6 +17,8 @@ export class CommitmentTraceabilityRow {
   @Column('timestamptz', { name: 'drafted_at' }) draftedAt: Date;
   @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt: Date | null;
   @Column('text', { name: 'withdrawal_reason', nullable: true }) withdrawalReason: string | null;
+  /** The commitment stream's revision (ETag, If-Match). */
+  @Column('integer') revision: number;
   /** Log position of the last event that changed this row (every table of the model keeps one). */
   @Column('text') position: string;
 }

@@ -1,8 +1,9 @@
-import type { CommitmentDrafted, CommitmentRevised, CommitmentWithdrawn } from '../../src/commitments/domain/events.js';
+import { COMMITMENT_EVENT_TYPES, type CommitmentDrafted, type CommitmentRevised, type CommitmentWithdrawn } from '../../src/commitments/domain/events.js';
 import type { ContributionReceived } from '../../src/contributions/domain/events.js';
 import { on, type ProjectionDefinition, type ProjectionStore } from '../../src/projection-runner/projection.js';
 import { NO_OUTCOME, outcomeTracker } from '../shared/contribution-outcome.js';
 import { outcomeHandlers } from '../shared/outcome-handlers.js';
+import { trackRevision } from '../shared/revision.js';
 import { CommitmentContributionRow, CommitmentRevisionRow, CommitmentTraceabilityRow } from './commitment-traceability.entity.js';
 
 const contributions = outcomeTracker(CommitmentContributionRow);
@@ -13,9 +14,10 @@ async function commitment(store: ProjectionStore, commitmentId: string): Promise
   return row;
 }
 
-export const commitmentTraceabilityProjection: ProjectionDefinition = {
+const definition: ProjectionDefinition = {
   name: 'commitment-traceability',
-  version: 1,
+  // 2: the commitment stream's revision.
+  version: 2,
   tables: ['commitment_traceability', 'commitment_traceability_revision', 'commitment_traceability_contribution'],
   entities: [CommitmentTraceabilityRow, CommitmentRevisionRow, CommitmentContributionRow],
   prefetch: (events, store) => contributions.prefetch(store, events),
@@ -31,6 +33,7 @@ export const commitmentTraceabilityProjection: ProjectionDefinition = {
         draftedAt: new Date(event.metadata.occurredAt),
         withdrawnAt: null,
         withdrawalReason: null,
+        revision: event.revision,
         position: event.position,
       });
     }),
@@ -67,3 +70,10 @@ export const commitmentTraceabilityProjection: ProjectionDefinition = {
     ...outcomeHandlers(contributions),
   },
 };
+
+export const commitmentTraceabilityProjection = trackRevision(definition, {
+  entity: CommitmentTraceabilityRow,
+  category: 'commitment',
+  idProperty: 'commitmentId',
+  ownTypes: COMMITMENT_EVENT_TYPES,
+});

@@ -1,10 +1,14 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource, In } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import type { CommitmentChanges } from '../../src/commitments/domain/events.js';
 import type { Actor } from '../../src/event-store/event-store.port.js';
 import { ProblemException } from '../../src/http/problem.js';
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
 import { readerOf, type Reader } from '../../src/read-side/access.js';
+import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
+import { Names } from '../directory/directory.queries.js';
+import { afterKey } from '../shared/keyset.js';
 import { isUuid } from '../shared/aggregate-view.js';
 import { CommitmentContributionRow, CommitmentRevisionRow, CommitmentTraceabilityRow } from './commitment-traceability.entity.js';
 
@@ -16,18 +20,42 @@ export interface TracedContribution {
   status: string | null;
 }
 
-export interface TraceabilityView {
+/** A commitment as the list shows it (and traceability ends). */
+export interface CommitmentItemView {
   commitmentId: string;
   title: string;
-  contributions: TracedContribution[];
-  revisions: { revisionNumber: number; changes: CommitmentChanges; inResponseTo: string[]; occurredAt: string; actorInstitution: string | null }[];
   cycleId: string;
   policyAreaId: string;
+  policyAreaName: string | null;
   status: string;
+  /** The lead implementing institution, as drafted. */
   leadInstitution: string;
   draftedAt: string;
   withdrawnAt: string | null;
   withdrawalReason: string | null;
+  /** The commitment stream's revision: the ETag, and what If-Match on its commands expects. */
+  revision: number;
+}
+
+export interface TraceabilityView extends CommitmentItemView {
+  contributions: TracedContribution[];
+  revisions: { revisionNumber: number; changes: CommitmentChanges; inResponseTo: string[]; occurredAt: string; actorInstitution: string | null }[];
+}
+
+function toItem(c: CommitmentTraceabilityRow, names: Names): CommitmentItemView {
+  return {
+    commitmentId: c.commitmentId,
+    title: c.title,
+    cycleId: c.cycleId,
+    policyAreaId: c.policyAreaId,
+    policyAreaName: names.policyAreaName(c.policyAreaId),
+    status: c.status,
+    leadInstitution: c.leadInstitution,
+    draftedAt: c.draftedAt.toISOString(),
+    withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+    withdrawalReason: c.withdrawalReason,
+    revision: c.revision,
+  };
 }
 
 /**
@@ -59,7 +87,7 @@ export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuer
   ) {}
 
   async execute({ commitmentId, actor, consistentWith }: GetTraceabilityQuery): Promise<TraceabilityView> {
-    await this.consistency.waitFor(['commitment-traceability'], consistentWith);
+    await this.consistency.waitFor(['commitment-traceability', 'directory'], consistentWith);
     // One snapshot for all the tables: the runner may commit a batch between two reads.
     const found = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const commitment = isUuid(commitmentId) ? await m.findOneBy(CommitmentTraceabilityRow, { commitmentId }) : null;
@@ -75,7 +103,8 @@ export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuer
       const byRevision = named.length ? await m.find(CommitmentContributionRow, { where: { contributionId: In(named) }, order: { receivedAt: 'ASC', contributionId: 'ASC' } }) : [];
       // A named contribution always exists (the command checks it); keep the link even if not.
       const missing = named.filter((id) => !byRevision.some((r) => r.contributionId === id)).sort();
-      return { commitment, revisions, byResponse, byRevision, missing };
+      const names = await Names.lookup(m, { policyAreaIds: [commitment.policyAreaId] });
+      return { commitment, revisions, byResponse, byRevision, missing, names };
     });
     if (!found) throw new ProblemException(404, 'COMMITMENT.NOT_FOUND', 'Not Found', `no commitment ${commitmentId}`);
 
@@ -85,9 +114,11 @@ export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuer
       const shown = mayRead(reader, row);
       return { contributionId: row.contributionId, decision: shown ? row.decision : null, via, status: shown ? row.status : null };
     };
+    const { commitmentId: id, title, ...item } = toItem(c, found.names);
+    // The contract's fields first, in its order (DESIGN.md §5), then the rest.
     return {
-      commitmentId: c.commitmentId,
-      title: c.title,
+      commitmentId: id,
+      title,
       contributions: [
         ...found.byResponse.filter((row) => mayRead(reader, row)).map((row) => traced(row, 'response')),
         ...found.byRevision.map((row) => traced(row, 'revision')),
@@ -100,13 +131,44 @@ export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuer
         occurredAt: r.occurredAt.toISOString(),
         actorInstitution: r.actorInstitution,
       })),
-      cycleId: c.cycleId,
-      policyAreaId: c.policyAreaId,
-      status: c.status,
-      leadInstitution: c.leadInstitution,
-      draftedAt: c.draftedAt.toISOString(),
-      withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
-      withdrawalReason: c.withdrawalReason,
+      ...item,
     };
+  }
+}
+
+export interface CommitmentFilters {
+  cycleId?: string;
+  policyAreaId?: string;
+  status?: string;
+}
+
+export class ListCommitmentsQuery extends Query<Page<CommitmentItemView>> {
+  constructor(
+    readonly filters: CommitmentFilters,
+    readonly limit: number,
+    readonly cursor?: string,
+    readonly consistentWith?: string,
+  ) {
+    super();
+  }
+}
+
+/** Draft commitments are public (the public event log shows them): every caller sees the same list, in drafting order. */
+@QueryHandler(ListCommitmentsQuery)
+export class ListCommitmentsHandler implements IQueryHandler<ListCommitmentsQuery, Page<CommitmentItemView>> {
+  constructor(
+    @InjectRepository(CommitmentTraceabilityRow) private readonly rows: Repository<CommitmentTraceabilityRow>,
+    private readonly consistency: ConsistencyService,
+  ) {}
+
+  async execute({ filters, limit, cursor, consistentWith }: ListCommitmentsQuery): Promise<Page<CommitmentItemView>> {
+    await this.consistency.waitFor(['commitment-traceability', 'directory'], consistentWith);
+    const qb = this.rows.createQueryBuilder('c');
+    if (filters.cycleId) qb.andWhere('c.cycle_id = :cycleId', { cycleId: filters.cycleId });
+    if (filters.policyAreaId) qb.andWhere('c.policy_area_id = :policyAreaId', { policyAreaId: filters.policyAreaId });
+    if (filters.status) qb.andWhere('c.status = :status', { status: filters.status });
+    const rows = await afterKey(qb, ['c.drafted_at', 'c.commitment_id'], decodeCursor(cursor, 2), limit + 1).getMany();
+    const names = await Names.lookup(this.rows.manager, { policyAreaIds: rows.map((r) => r.policyAreaId) });
+    return toPage(rows, limit, (r) => [r.draftedAt.toISOString(), r.commitmentId], (r) => toItem(r, names));
   }
 }

@@ -3,6 +3,7 @@ import { OutcomeRow } from '../shared/outcome-row.js';
 
 /** One row per consultation: what was announced, whether it closed, its latest report's status. */
 @Entity({ name: 'consultation_summary' })
+@Index('consultation_summary_cycle', ['cycleId', 'opensAt', 'consultationId'])
 export class ConsultationSummaryRow {
   @PrimaryColumn('uuid', { name: 'consultation_id' }) consultationId: string;
   @Column('uuid', { name: 'cycle_id' }) cycleId: string;
@@ -18,6 +19,8 @@ export class ConsultationSummaryRow {
   @Column('uuid', { name: 'report_id', nullable: true }) reportId: string | null;
   /** none | draft | submitted | accepted | published */
   @Column('text', { name: 'report_status' }) reportStatus: string;
+  /** The consultation stream's revision (ETag, If-Match). */
+  @Column('integer') revision: number;
   /** Log position of the last event that changed this row. */
   @Column('text') position: string;
 }

@@ -1,9 +1,10 @@
-import type { ConsultationAnnounced, ConsultationClosed } from '../../src/consultations/domain/events.js';
+import { CONSULTATION_EVENT_TYPES, type ConsultationAnnounced, type ConsultationClosed } from '../../src/consultations/domain/events.js';
 import type { ContributionReceived } from '../../src/contributions/domain/events.js';
 import { on, type ProjectionDefinition, type ProjectionHandler, type ProjectionStore } from '../../src/projection-runner/projection.js';
 import type { ReportDrafted, ReportStatus } from '../../src/reports/domain/events.js';
 import { NO_OUTCOME, outcomeTracker } from '../shared/contribution-outcome.js';
 import { outcomeHandlers } from '../shared/outcome-handlers.js';
+import { trackRevision } from '../shared/revision.js';
 import { ConsultationSummaryContributionRow, ConsultationSummaryRow } from './consultation-summary.entity.js';
 
 const contributions = outcomeTracker(ConsultationSummaryContributionRow);
@@ -21,9 +22,10 @@ const reportStep = (status: ReportStatus): ProjectionHandler =>
     if (row.reportId === d.reportId) store.put(ConsultationSummaryRow, { ...row, reportStatus: status, position: event.position });
   });
 
-export const consultationSummaryProjection: ProjectionDefinition = {
+const definition: ProjectionDefinition = {
   name: 'consultation-summary',
-  version: 1,
+  // 2: the consultation stream's revision.
+  version: 2,
   tables: ['consultation_summary', 'consultation_summary_contribution'],
   entities: [ConsultationSummaryRow, ConsultationSummaryContributionRow],
   prefetch: (events, store) => contributions.prefetch(store, events),
@@ -42,6 +44,7 @@ export const consultationSummaryProjection: ProjectionDefinition = {
         closedAt: null,
         reportId: null,
         reportStatus: 'none',
+        revision: event.revision,
         position: event.position,
       });
     }),
@@ -67,3 +70,10 @@ export const consultationSummaryProjection: ProjectionDefinition = {
     ...outcomeHandlers(contributions),
   },
 };
+
+export const consultationSummaryProjection = trackRevision(definition, {
+  entity: ConsultationSummaryRow,
+  category: 'consultation',
+  idProperty: 'consultationId',
+  ownTypes: CONSULTATION_EVENT_TYPES,
+});

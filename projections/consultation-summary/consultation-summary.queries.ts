@@ -1,20 +1,28 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
+import { asksAboutThePast, type PastQuery } from '../../src/audit/as-of/as-of-point.js';
 import { AsOfService } from '../../src/audit/as-of/as-of.service.js';
 import type { Decision } from '../../src/contributions/domain/events.js';
 import type { Actor } from '../../src/event-store/event-store.port.js';
 import { ProblemException } from '../../src/http/problem.js';
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
 import { readerOf } from '../../src/read-side/access.js';
+import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
+import { Names } from '../directory/directory.queries.js';
+import { afterKey } from '../shared/keyset.js';
 import { countByDecision, decisionsCountedFor, isUuid, type DecisionsCounted } from '../shared/aggregate-view.js';
 import { ConsultationSummaryRow } from './consultation-summary.entity.js';
 import { consultationSummaryProjection } from './consultation-summary.projection.js';
 
-export interface ConsultationSummaryView {
+/** A consultation as the list shows it (and the summary begins). */
+export interface ConsultationItemView {
   consultationId: string;
   cycleId: string;
   policyAreaId: string | null;
+  policyAreaName: string | null;
+  /** Who runs it: the policy area's lead, or the POC institution outside any area. */
+  leadInstitution: string | null;
   kind: string;
   title: string;
   announcedAt: string;
@@ -22,6 +30,13 @@ export interface ConsultationSummaryView {
   closesAt: string;
   closed: boolean;
   closedAt: string | null;
+  reportStatus: string;
+  reportId: string | null;
+  /** The consultation stream's revision: the ETag, and what If-Match on its commands expects. */
+  revision: number;
+}
+
+export interface ConsultationSummaryView extends ConsultationItemView {
   /** Every contribution, withdrawn ones included. */
   received: number;
   withdrawn: number;
@@ -34,8 +49,30 @@ export interface ConsultationSummaryView {
   byDecision: Record<Decision, number>;
   /** Whether addressed and byDecision count every response or only published ones (see decisionsCountedFor). */
   decisionsCounted: DecisionsCounted;
-  reportStatus: string;
-  reportId: string | null;
+}
+
+async function namesOf(m: EntityManager, rows: readonly ConsultationSummaryRow[]): Promise<Names> {
+  return Names.lookup(m, { consultationIds: rows.map((r) => r.consultationId), policyAreaIds: rows.map((r) => r.policyAreaId) });
+}
+
+function toItem(row: ConsultationSummaryRow, names: Names): ConsultationItemView {
+  return {
+    consultationId: row.consultationId,
+    cycleId: row.cycleId,
+    policyAreaId: row.policyAreaId,
+    policyAreaName: names.policyAreaName(row.policyAreaId),
+    leadInstitution: names.consultationLead(row.consultationId) ?? names.leadInstitution(row.policyAreaId),
+    kind: row.kind,
+    title: row.title,
+    announcedAt: row.announcedAt.toISOString(),
+    opensAt: row.opensAt.toISOString(),
+    closesAt: row.closesAt.toISOString(),
+    closed: row.closed,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    reportStatus: row.reportStatus,
+    reportId: row.reportId,
+    revision: row.revision,
+  };
 }
 
 export class GetConsultationSummaryQuery extends Query<ConsultationSummaryView> {
@@ -43,7 +80,7 @@ export class GetConsultationSummaryQuery extends Query<ConsultationSummaryView> 
     readonly consultationId: string,
     readonly actor: Actor | undefined,
     readonly consistentWith?: string,
-    readonly asOf?: string,
+    readonly past: PastQuery = {},
   ) {
     super();
   }
@@ -65,13 +102,13 @@ export class GetConsultationSummaryHandler implements IQueryHandler<GetConsultat
     private readonly asOf: AsOfService,
   ) {}
 
-  async execute({ consultationId, actor, consistentWith, asOf }: GetConsultationSummaryQuery): Promise<ConsultationSummaryView> {
-    if (asOf !== undefined) {
-      return this.asOf.answer(asOf, consultationSummaryProjection, this.asOf.consultation(consultationId), (m) =>
+  async execute({ consultationId, actor, consistentWith, past }: GetConsultationSummaryQuery): Promise<ConsultationSummaryView> {
+    if (asksAboutThePast(past)) {
+      return this.asOf.answer(past, consultationSummaryProjection, this.asOf.consultation(consultationId), (m) =>
         this.summary(m.getRepository(ConsultationSummaryRow), consultationId, actor),
       );
     }
-    await this.consistency.waitFor(['consultation-summary'], consistentWith);
+    await this.consistency.waitFor(['consultation-summary', 'directory'], consistentWith);
     return this.summary(this.consultations, consultationId, actor);
   }
 
@@ -96,16 +133,7 @@ export class GetConsultationSummaryHandler implements IQueryHandler<GetConsultat
       [consultationId, counted === 'published'],
     )) as Array<Counts & { byDecision: Array<{ decision: string; count: number }> }>;
     return {
-      consultationId: row.consultationId,
-      cycleId: row.cycleId,
-      policyAreaId: row.policyAreaId,
-      kind: row.kind,
-      title: row.title,
-      announcedAt: row.announcedAt.toISOString(),
-      opensAt: row.opensAt.toISOString(),
-      closesAt: row.closesAt.toISOString(),
-      closed: row.closed,
-      closedAt: row.closedAt?.toISOString() ?? null,
+      ...toItem(row, await namesOf(consultations.manager, [row])),
       received: counts.received,
       withdrawn: counts.withdrawn,
       addressed: counts.addressed,
@@ -113,8 +141,43 @@ export class GetConsultationSummaryHandler implements IQueryHandler<GetConsultat
       late: counts.late,
       byDecision: countByDecision(counts.byDecision),
       decisionsCounted: counted,
-      reportStatus: row.reportStatus,
-      reportId: row.reportId,
     };
+  }
+}
+
+export interface ConsultationFilters {
+  cycleId?: string;
+  policyAreaId?: string;
+  kind?: string;
+}
+
+export class ListConsultationsQuery extends Query<Page<ConsultationItemView>> {
+  constructor(
+    readonly filters: ConsultationFilters,
+    readonly limit: number,
+    readonly cursor?: string,
+    readonly consistentWith?: string,
+  ) {
+    super();
+  }
+}
+
+/** Consultations hold no personal data: every caller sees the same list, in opening order. */
+@QueryHandler(ListConsultationsQuery)
+export class ListConsultationsHandler implements IQueryHandler<ListConsultationsQuery, Page<ConsultationItemView>> {
+  constructor(
+    @InjectRepository(ConsultationSummaryRow) private readonly consultations: Repository<ConsultationSummaryRow>,
+    private readonly consistency: ConsistencyService,
+  ) {}
+
+  async execute({ filters, limit, cursor, consistentWith }: ListConsultationsQuery): Promise<Page<ConsultationItemView>> {
+    await this.consistency.waitFor(['consultation-summary', 'directory'], consistentWith);
+    const qb = this.consultations.createQueryBuilder('c');
+    if (filters.cycleId) qb.andWhere('c.cycle_id = :cycleId', { cycleId: filters.cycleId });
+    if (filters.policyAreaId) qb.andWhere('c.policy_area_id = :policyAreaId', { policyAreaId: filters.policyAreaId });
+    if (filters.kind) qb.andWhere('c.kind = :kind', { kind: filters.kind });
+    const rows = await afterKey(qb, ['c.opens_at', 'c.consultation_id'], decodeCursor(cursor, 2), limit + 1).getMany();
+    const names = await namesOf(this.consultations.manager, rows.slice(0, limit));
+    return toPage(rows, limit, (r) => [r.opensAt.toISOString(), r.consultationId], (r) => toItem(r, names));
   }
 }

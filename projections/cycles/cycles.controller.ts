@@ -2,8 +2,11 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../src/command-handling/command-response.js';
+import { RevisionETag } from '../../src/http/etag.js';
+import { ApiOk, ApiPage } from '../../src/http/openapi.js';
 import { ListQuery, ReadQuery } from '../../src/read-side/pagination.js';
 import { Public } from '../../src/security/auth.guard.js';
+import { CycleResponse } from './cycles.dto.js';
 import { GetCycleQuery, ListCyclesQuery } from './cycles.queries.js';
 
 /** Cycles hold no personal data: anyone may read them. */
@@ -15,6 +18,7 @@ export class CyclesReadController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The cycles (action plans), in the order of their periods: { items, nextCursor }' })
+  @ApiPage(CycleResponse)
   @ApiProblems(400, 401, 503)
   list(@QueryParams() params: ListQuery) {
     return this.queries.execute(new ListCyclesQuery(params.limit ?? 50, params.cursor, params.consistentWith));
@@ -22,8 +26,13 @@ export class CyclesReadController {
 
   @Get(':id')
   @Public()
-  @ApiOperation({ summary: 'A cycle: country, title, period, POC institution, stage, policy areas and their LFPs, approval, submission, thresholds' })
+  @ApiOperation({
+    summary: 'A cycle: country, title, period, POC institution, stage, policy areas and their LFPs, approval, submission, thresholds',
+    description: 'Sends ETag: "<revision>" (the cycle stream\'s): send it back as If-Match on the cycle\'s commands.',
+  })
+  @ApiOk(CycleResponse, { etag: true })
   @ApiProblems(400, 401, 404, 503)
+  @RevisionETag()
   get(@Param('id') id: string, @QueryParams() params: ReadQuery) {
     return this.queries.execute(new GetCycleQuery(id, params.consistentWith));
   }

@@ -33,6 +33,8 @@ export class CycleRow {
   /** The effective thresholds: the defaults until ComplianceThresholdsSet. */
   @Column('jsonb') thresholds: ComplianceThresholds;
   @Column('timestamptz', { name: 'opened_at' }) openedAt: Date;
+  /** The cycle stream's revision (ETag, If-Match). */
+  @Column('integer') revision: number;
   /** Log position of the last event that changed this row. */
   @Column('text') position: string;
 }

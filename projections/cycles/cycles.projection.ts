@@ -1,14 +1,16 @@
 import { DEFAULT_THRESHOLDS } from '../../src/cycles/domain/cycle.decider.js';
-import type {
-  ComplianceThresholdsSet,
-  CycleOpened,
-  CycleStageAdvanced,
-  PlanApproved,
-  PlanSubmitted,
-  PolicyAreaAdded,
+import {
+  CYCLE_EVENT_TYPES,
+  type ComplianceThresholdsSet,
+  type CycleOpened,
+  type CycleStageAdvanced,
+  type PlanApproved,
+  type PlanSubmitted,
+  type PolicyAreaAdded,
 } from '../../src/cycles/domain/events.js';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
 import { on, type ProjectionDefinition, type ProjectionStore } from '../../src/projection-runner/projection.js';
+import { trackRevision } from '../shared/revision.js';
 import { CycleRow } from './cycles.entity.js';
 
 async function update(store: ProjectionStore, cycleId: string, event: RecordedEvent, change: (row: CycleRow) => Partial<CycleRow>): Promise<void> {
@@ -17,9 +19,10 @@ async function update(store: ProjectionStore, cycleId: string, event: RecordedEv
   store.put(CycleRow, { ...row, ...change(row), position: event.position });
 }
 
-export const cyclesProjection: ProjectionDefinition = {
+const definition: ProjectionDefinition = {
   name: 'cycles',
-  version: 1,
+  // 2: the cycle stream's revision.
+  version: 2,
   tables: ['cycles'],
   entities: [CycleRow],
   handlers: {
@@ -38,6 +41,7 @@ export const cyclesProjection: ProjectionDefinition = {
         submission: null,
         thresholds: DEFAULT_THRESHOLDS,
         openedAt: new Date(event.metadata.occurredAt),
+        revision: event.revision,
         position: event.position,
       });
     }),
@@ -53,3 +57,5 @@ export const cyclesProjection: ProjectionDefinition = {
     ComplianceThresholdsSet: on<ComplianceThresholdsSet>((d, event, store) => update(store, d.cycleId, event, () => ({ thresholds: d.thresholds }))),
   },
 };
+
+export const cyclesProjection = trackRevision(definition, { entity: CycleRow, category: 'cycle', idProperty: 'cycleId', ownTypes: CYCLE_EVENT_TYPES });

@@ -23,6 +23,8 @@ export interface CycleView {
   submission: { submittedAt: string } | null;
   thresholds: ComplianceThresholds;
   openedAt: string;
+  /** The cycle stream's revision: the ETag, and what If-Match on its commands expects. */
+  revision: number;
   position: string;
 }
 
@@ -43,6 +45,7 @@ const toView = (r: CycleRow): CycleView => ({
   submission: r.submission,
   thresholds: r.thresholds,
   openedAt: r.openedAt.toISOString(),
+  revision: r.revision,
   position: r.position,
 });
 

@@ -21,9 +21,9 @@ export interface PolicyAreaDashboardView {
   withdrawn: number;
   /** Not withdrawn, with a response (a duplicate: its canonical's). */
   responded: number;
-  /** responded / (contributions − withdrawn); null when nothing is left to answer. */
+  /** responded / (contributions − withdrawn), rounded to 3 decimals (0.583 = 58.3 %); null when nothing is left to answer. */
   responseRate: number | null;
-  /** Whole days from receipt to the first response, over the responded ones not withdrawn (percentile_cont). */
+  /** Whole days from receipt to the first response, over the responded ones not withdrawn (percentile_cont, rounded to 1 decimal). */
   medianDaysToResponse: number | null;
   /** The smallest observed day count within which 90 % were answered (percentile_disc). */
   p90DaysToResponse: number | null;
@@ -33,6 +33,9 @@ export interface PolicyAreaDashboardView {
   overdue: number;
   overdueAfterDays: number;
 }
+
+/** Rates and medians as a person reads them: 0.583, not 0.5833333333333334. */
+const roundTo = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 export class GetPolicyAreaDashboardQuery extends Query<PolicyAreaDashboardView> {
   constructor(
@@ -95,8 +98,8 @@ export class GetPolicyAreaDashboardHandler implements IQueryHandler<GetPolicyAre
       contributions: a.contributions,
       withdrawn: a.withdrawn,
       responded: a.responded,
-      responseRate: open > 0 ? a.responded / open : null,
-      medianDaysToResponse: a.median === null ? null : Number(a.median),
+      responseRate: open > 0 ? roundTo(a.responded / open, 3) : null,
+      medianDaysToResponse: a.median === null ? null : roundTo(Number(a.median), 1),
       p90DaysToResponse: a.p90 === null ? null : Number(a.p90),
       byDecision: countByDecision(a.byDecision),
       decisionsCounted: counted,

@@ -23,4 +23,8 @@ export class ReasonedResponseRow extends OutcomeRow {
   /** The body as it may be published: null for an individual's (personal data) or a redacted one. */
   @Column('text', { name: 'public_body', nullable: true }) publicBody: string | null;
   @Column('timestamptz', { name: 'received_at' }) receivedAt: Date;
+  /** Its own first response's occurredAt (a duplicate shows its canonical's, joined at read time). */
+  @Column('timestamptz', { name: 'responded_at', nullable: true }) respondedAt: Date | null;
+  /** The institution of its own current response's responder. */
+  @Column('text', { name: 'responded_by_institution', nullable: true }) respondedByInstitution: string | null;
 }

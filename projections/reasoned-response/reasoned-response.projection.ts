@@ -9,7 +9,8 @@ const rows = outcomeTracker(ReasonedResponseRow);
 
 export const reasonedResponseProjection: ProjectionDefinition = {
   name: 'reasoned-response',
-  version: 1,
+  // 2: respondedAt and respondedByInstitution.
+  version: 2,
   tables: ['reasoned_response_cycle', 'reasoned_response'],
   entities: [ReasonedResponseCycleRow, ReasonedResponseRow],
   prefetch: (events, store) => rows.prefetch(store, events),
@@ -30,6 +31,8 @@ export const reasonedResponseProjection: ProjectionDefinition = {
           // An individual's text is personal data: the open matrix never holds it, not even encrypted.
           publicBody: d.personalDataSubject === null && typeof d.body === 'string' ? d.body : null,
           receivedAt: new Date(d.receivedAt),
+          respondedAt: null,
+          respondedByInstitution: null,
           ...NO_OUTCOME,
           position: event.position,
         },
@@ -41,6 +44,11 @@ export const reasonedResponseProjection: ProjectionDefinition = {
       await rows.save(store, { ...(await rows.get(store, d.contributionId)), publicBody: null }, event);
     }),
 
-    ...outcomeHandlers(rows),
+    ...outcomeHandlers(rows, {
+      responded: (before, _, event) => ({
+        respondedAt: before.respondedAt ?? new Date(event.metadata.occurredAt),
+        respondedByInstitution: event.metadata.actor.institution ?? null,
+      }),
+    }),
   },
 };

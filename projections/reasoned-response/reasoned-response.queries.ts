@@ -1,16 +1,22 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
+import { asksAboutThePast, type PastQuery } from '../../src/audit/as-of/as-of-point.js';
 import { AsOfService } from '../../src/audit/as-of/as-of.service.js';
 import { ProblemException } from '../../src/http/problem.js';
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
-import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
+import { csvHeader, csvList, csvRecord } from '../../src/read-side/csv.js';
+import { decodeCursor, encodeCursor, type Page } from '../../src/read-side/pagination.js';
+import { Names } from '../directory/directory.queries.js';
 import { isUuid } from '../shared/aggregate-view.js';
 import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import { ReasonedResponseCycleRow, ReasonedResponseRow } from './reasoned-response.entity.js';
 import { reasonedResponseProjection } from './reasoned-response.projection.js';
 
-/** The published reasoned-response matrix's columns, in the order of the contract (JSON and CSV). */
+/**
+ * The published reasoned-response matrix's columns, in the order of the contract (JSON and CSV):
+ * the first eight are DESIGN.md's; later ones are only ever added at the end.
+ */
 export const REASONED_RESPONSE_COLUMNS = [
   'contributionId',
   'consultationId',
@@ -20,6 +26,13 @@ export const REASONED_RESPONSE_COLUMNS = [
   'decision',
   'rationale',
   'commitmentIds',
+  'receivedAt',
+  'respondedAt',
+  'respondedByInstitution',
+  'publishedAt',
+  'consultationTitle',
+  'policyAreaName',
+  'commitmentTitles',
 ] as const;
 
 export type ReasonedResponseItem = {
@@ -32,31 +45,86 @@ export type ReasonedResponseItem = {
   decision: string | null;
   rationale: string | null;
   commitmentIds: string[];
+  receivedAt: string;
+  /** When the response was first given (a duplicate: its canonical's). */
+  respondedAt: string | null;
+  /** The institution that gave the current response (a duplicate: its canonical's). */
+  respondedByInstitution: string | null;
+  publishedAt: string | null;
+  consultationTitle: string | null;
+  policyAreaName: string | null;
+  /** The titles of commitmentIds, in the same order. */
+  commitmentTitles: (string | null)[];
 };
+
+/** The open-data export spans every cycle: the cycle comes first. */
+export type ReasonedResponseExportItem = { cycleId: string } & ReasonedResponseItem;
 
 const PROJECTION = 'reasoned-response';
 const EXPORT_PAGE = 500;
 
-// Built in the contract's column order: JSON keeps insertion order.
-const toItem = (r: ReasonedResponseRow): ReasonedResponseItem => ({
-  contributionId: r.contributionId,
-  consultationId: r.consultationId,
-  policyAreaId: r.policyAreaId,
-  channel: r.channel,
-  body: r.publicBody,
-  decision: r.decision,
-  rationale: r.rationale,
-  commitmentIds: r.commitmentIds,
-});
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * The matrix items of some rows, in the contract's column order (JSON keeps insertion order): a
+ * duplicate's response times and institution are its canonical root's (the row that holds the
+ * response it shows), the names are the directory's.
+ */
+export async function matrixItems(m: EntityManager, rows: readonly ReasonedResponseRow[]): Promise<ReasonedResponseExportItem[]> {
+  const rootIds = [...new Set(rows.map((r) => r.canonicalRoot).filter((id): id is string => id !== null))];
+  const roots = new Map((rootIds.length ? await m.find(ReasonedResponseRow, { where: { contributionId: In(rootIds) } }) : []).map((r) => [r.contributionId, r]));
+  const names = await Names.lookup(m, {
+    consultationIds: rows.map((r) => r.consultationId),
+    policyAreaIds: rows.map((r) => r.policyAreaId),
+    commitmentIds: rows.flatMap((r) => r.commitmentIds),
+  });
+  return rows.map((r) => {
+    const answered = r.duplicateOf !== null ? (roots.get(r.canonicalRoot ?? '') ?? null) : r;
+    return {
+      cycleId: r.cycleId,
+      contributionId: r.contributionId,
+      consultationId: r.consultationId,
+      policyAreaId: r.policyAreaId,
+      channel: r.channel,
+      body: r.publicBody,
+      decision: r.decision,
+      rationale: r.rationale,
+      commitmentIds: r.commitmentIds,
+      receivedAt: r.receivedAt.toISOString(),
+      respondedAt: iso(answered?.respondedAt ?? null),
+      respondedByInstitution: answered?.respondedByInstitution ?? null,
+      publishedAt: iso(r.publishedAt),
+      consultationTitle: names.consultationTitle(r.consultationId),
+      policyAreaName: names.policyAreaName(r.policyAreaId),
+      commitmentTitles: names.commitmentTitles(r.commitmentIds),
+    };
+  });
+}
+
+const withoutCycle = ({ cycleId: _, ...item }: ReasonedResponseExportItem): ReasonedResponseItem => item;
+
+/** One CSV record of an item in the given column order; lists joined by ";". */
+export function matrixRecord(item: Partial<ReasonedResponseExportItem>, columns: readonly (keyof ReasonedResponseExportItem)[]): string {
+  return csvRecord(columns.map((c) => {
+    const value = item[c];
+    return Array.isArray(value) ? csvList(value) : (value as string | null | undefined);
+  }));
+}
+
+/** The matrix of one cycle as CSV: the header, then one record per item. */
+export async function* reasonedResponseCsv(items: AsyncIterable<ReasonedResponseItem>, bom: boolean): AsyncGenerator<string> {
+  yield csvHeader(REASONED_RESPONSE_COLUMNS, bom);
+  for await (const item of items) yield matrixRecord(item, REASONED_RESPONSE_COLUMNS);
+}
 
 /** Published (for duplicates: the canonical's response is) and not withdrawn, in received order, after a key. */
-function publishedRows(rows: Repository<ReasonedResponseRow>, cycleId: string, after: unknown[] | null, limit: number): Promise<ReasonedResponseRow[]> {
-  const qb = rows.createQueryBuilder('r').where('r.cycle_id = :cycleId AND r.published_at IS NOT NULL AND NOT r.withdrawn', { cycleId });
+function publishedRows(m: EntityManager, cycleId: string, after: unknown[] | null, limit: number): Promise<ReasonedResponseRow[]> {
+  const qb = m.createQueryBuilder(ReasonedResponseRow, 'r').where('r.cycle_id = :cycleId AND r.published_at IS NOT NULL AND NOT r.withdrawn', { cycleId });
   return afterKey(qb, receiptOrder('r'), after, limit).getMany();
 }
 
-async function requireCycle(cycles: Repository<ReasonedResponseCycleRow>, cycleId: string): Promise<void> {
-  if (isUuid(cycleId) && (await cycles.existsBy({ cycleId }))) return;
+async function requireCycle(m: EntityManager, cycleId: string): Promise<void> {
+  if (isUuid(cycleId) && (await m.existsBy(ReasonedResponseCycleRow, { cycleId }))) return;
   throw new ProblemException(404, 'CYCLE.NOT_FOUND', 'Not Found', `no cycle ${cycleId}`);
 }
 
@@ -66,7 +134,7 @@ export class GetReasonedResponseQuery extends Query<Page<ReasonedResponseItem>> 
     readonly limit: number,
     readonly cursor?: string,
     readonly consistentWith?: string,
-    readonly asOf?: string,
+    readonly past: PastQuery = {},
   ) {
     super();
   }
@@ -76,31 +144,26 @@ export class GetReasonedResponseQuery extends Query<Page<ReasonedResponseItem>> 
 export class GetReasonedResponseHandler implements IQueryHandler<GetReasonedResponseQuery, Page<ReasonedResponseItem>> {
   constructor(
     @InjectRepository(ReasonedResponseRow) private readonly rows: Repository<ReasonedResponseRow>,
-    @InjectRepository(ReasonedResponseCycleRow) private readonly cycles: Repository<ReasonedResponseCycleRow>,
     private readonly consistency: ConsistencyService,
     private readonly asOf: AsOfService,
   ) {}
 
-  async execute({ cycleId, limit, cursor, consistentWith, asOf }: GetReasonedResponseQuery): Promise<Page<ReasonedResponseItem>> {
-    if (asOf !== undefined) {
-      return this.asOf.answer(asOf, reasonedResponseProjection, this.asOf.cycle(cycleId), (m) =>
-        this.page(m.getRepository(ReasonedResponseRow), m.getRepository(ReasonedResponseCycleRow), cycleId, limit, cursor),
-      );
+  async execute({ cycleId, limit, cursor, consistentWith, past }: GetReasonedResponseQuery): Promise<Page<ReasonedResponseItem>> {
+    if (asksAboutThePast(past)) {
+      return this.asOf.answer(past, reasonedResponseProjection, this.asOf.cycle(cycleId), (m) => this.page(m, cycleId, limit, cursor));
     }
-    await this.consistency.waitFor([PROJECTION], consistentWith);
-    return this.page(this.rows, this.cycles, cycleId, limit, cursor);
+    await this.consistency.waitFor([PROJECTION, 'directory'], consistentWith);
+    return this.page(this.rows.manager, cycleId, limit, cursor);
   }
 
-  private async page(
-    rowsOf: Repository<ReasonedResponseRow>,
-    cycles: Repository<ReasonedResponseCycleRow>,
-    cycleId: string,
-    limit: number,
-    cursor: string | undefined,
-  ): Promise<Page<ReasonedResponseItem>> {
-    await requireCycle(cycles, cycleId);
-    const rows = await publishedRows(rowsOf, cycleId, decodeCursor(cursor, 2), limit + 1);
-    return toPage(rows, limit, receiptKey, toItem);
+  private async page(m: EntityManager, cycleId: string, limit: number, cursor: string | undefined): Promise<Page<ReasonedResponseItem>> {
+    await requireCycle(m, cycleId);
+    const rows = await publishedRows(m, cycleId, decodeCursor(cursor, 2), limit + 1);
+    const kept = rows.slice(0, limit);
+    return {
+      items: (await matrixItems(m, kept)).map(withoutCycle),
+      nextCursor: rows.length > limit ? encodeCursor(receiptKey(kept[kept.length - 1])) : null,
+    };
   }
 }
 
@@ -109,7 +172,7 @@ export class ExportReasonedResponseQuery extends Query<AsyncIterable<ReasonedRes
   constructor(
     readonly cycleId: string,
     readonly consistentWith?: string,
-    readonly asOf?: string,
+    readonly past: PastQuery = {},
   ) {
     super();
   }
@@ -119,35 +182,34 @@ export class ExportReasonedResponseQuery extends Query<AsyncIterable<ReasonedRes
 export class ExportReasonedResponseHandler implements IQueryHandler<ExportReasonedResponseQuery, AsyncIterable<ReasonedResponseItem>> {
   constructor(
     @InjectRepository(ReasonedResponseRow) private readonly rows: Repository<ReasonedResponseRow>,
-    @InjectRepository(ReasonedResponseCycleRow) private readonly cycles: Repository<ReasonedResponseCycleRow>,
     private readonly consistency: ConsistencyService,
     private readonly asOf: AsOfService,
   ) {}
 
   // Checks before it answers, so that a 404 or 503 is still a problem document, not a broken stream.
-  async execute({ cycleId, consistentWith, asOf }: ExportReasonedResponseQuery): Promise<AsyncIterable<ReasonedResponseItem>> {
-    if (asOf !== undefined) {
+  async execute({ cycleId, consistentWith, past }: ExportReasonedResponseQuery): Promise<AsyncIterable<ReasonedResponseItem>> {
+    if (asksAboutThePast(past)) {
       // The scratch tables live only as long as the as-of transaction: read them all before it ends.
-      const items = await this.asOf.answer(asOf, reasonedResponseProjection, this.asOf.cycle(cycleId), async (m) => {
-        await requireCycle(m.getRepository(ReasonedResponseCycleRow), cycleId);
+      const items = await this.asOf.answer(past, reasonedResponseProjection, this.asOf.cycle(cycleId), async (m) => {
+        await requireCycle(m, cycleId);
         const all: ReasonedResponseItem[] = [];
-        for await (const item of this.all(m.getRepository(ReasonedResponseRow), cycleId)) all.push(item);
+        for await (const item of this.all(m, cycleId)) all.push(item);
         return all;
       });
       return (async function* () {
         yield* items;
       })();
     }
-    await this.consistency.waitFor([PROJECTION], consistentWith);
-    await requireCycle(this.cycles, cycleId);
-    return this.all(this.rows, cycleId);
+    await this.consistency.waitFor([PROJECTION, 'directory'], consistentWith);
+    await requireCycle(this.rows.manager, cycleId);
+    return this.all(this.rows.manager, cycleId);
   }
 
-  private async *all(rowsOf: Repository<ReasonedResponseRow>, cycleId: string): AsyncGenerator<ReasonedResponseItem> {
+  private async *all(m: EntityManager, cycleId: string): AsyncGenerator<ReasonedResponseItem> {
     let after: unknown[] | null = null;
     for (;;) {
-      const rows = await publishedRows(rowsOf, cycleId, after, EXPORT_PAGE);
-      for (const row of rows) yield toItem(row);
+      const rows = await publishedRows(m, cycleId, after, EXPORT_PAGE);
+      for (const item of await matrixItems(m, rows)) yield withoutCycle(item);
       if (rows.length < EXPORT_PAGE) return;
       after = receiptKey(rows[rows.length - 1]);
     }

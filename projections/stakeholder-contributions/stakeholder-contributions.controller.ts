@@ -4,7 +4,9 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsOptional, IsUUID } from 'class-validator';
 import { ApiProblems } from '../../src/command-handling/command-response.js';
 import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ApiOk } from '../../src/http/openapi.js';
 import { ListQuery } from '../../src/read-side/pagination.js';
+import { StakeholderContributionsResponse } from './stakeholder-contributions.dto.js';
 import { CurrentActor } from '../../src/security/current-actor.js';
 import { GetStakeholderContributionsQuery } from './stakeholder-contributions.queries.js';
 
@@ -26,6 +28,7 @@ export class StakeholderContributionsController {
     summary: '"You said, we did": a stakeholder\'s contributions and what became of each, its invitations and attendance',
     description: 'poc, lfp and auditor read any stakeholder; a stakeholder only itself (403 otherwise). Contributions page by { items, nextCursor }.',
   })
+  @ApiOk(StakeholderContributionsResponse)
   @ApiProblems(400, 401, 403, 404, 503)
   contributions(@Param('id') id: string, @QueryParams() params: StakeholderContributionsParams, @CurrentActor() actor: Actor | undefined) {
     const { cursor, limit, consistentWith, ...filters } = params;

@@ -3,9 +3,10 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../src/event-store/event-store.port.js';
 import { ProblemException } from '../../src/http/problem.js';
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
-import { maySeePersonalData, readerOf, type Reader } from '../../src/read-side/access.js';
+import { maySeePersonalData, maySeeRedacted, readerOf, type Reader } from '../../src/read-side/access.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
+import { Names } from '../directory/directory.queries.js';
 import { isUuid } from '../shared/aggregate-view.js';
 import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import {
@@ -24,6 +25,7 @@ export interface StakeholderContributionView {
   consultationTitle: string | null;
   consultationKind: string | null;
   policyAreaId: string | null;
+  policyAreaName: string | null;
   channel: string;
   body: string | null;
   bodyErased: boolean;
@@ -35,6 +37,8 @@ export interface StakeholderContributionView {
   decision: string | null;
   rationale: string | null;
   commitmentIds: string[];
+  /** The titles of commitmentIds, in the same order. */
+  commitmentTitles: (string | null)[];
   publishedAt: string | null;
   duplicateOf: string | null;
   withdrawn: boolean;
@@ -93,7 +97,7 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
     const { stakeholderId, filters, limit } = query;
     const reader = readerOf(query.actor);
     requireReader(reader, stakeholderId);
-    await this.consistency.waitFor(['stakeholder-contributions'], query.consistentWith);
+    await this.consistency.waitFor(['stakeholder-contributions', 'directory'], query.consistentWith);
     const after = decodeCursor(query.cursor, 2);
     // One snapshot for all the tables: the runner may commit a batch between two reads.
     const found = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
@@ -106,7 +110,8 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
       const invitations = await m.find(StakeholderInvitationRow, { where, order: { invitedAt: 'ASC', consultationId: 'ASC' } });
       const attendance = await m.find(StakeholderAttendanceRow, { where, order: { recordedAt: 'ASC', consultationId: 'ASC' } });
       const consultations = await consultationsOf(m, [...rows, ...invitations, ...attendance].map((r) => r.consultationId));
-      return { stakeholder, rows, invitations, attendance, consultations };
+      const names = await Names.lookup(m, { policyAreaIds: rows.map((r) => r.policyAreaId), commitmentIds: rows.flatMap((r) => r.commitmentIds) });
+      return { stakeholder, rows, invitations, attendance, consultations, names };
     });
     if (!found) throw new ProblemException(404, 'STAKEHOLDER.NOT_FOUND', 'Not Found', `no stakeholder ${stakeholderId}`);
 
@@ -117,7 +122,7 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
     };
     const attended = new Set(attendance.map((a) => a.consultationId));
     const name = await this.presenter.present(stakeholder.name, maySeePersonalData(reader, stakeholderId));
-    const page = await toPage(found.rows, limit, receiptKey, (r) => this.present(r, reader, ref(r.consultationId, r.cycleId)));
+    const page = await toPage(found.rows, limit, receiptKey, (r) => this.present(r, reader, ref(r.consultationId, r.cycleId), found.names));
     return {
       stakeholder: { stakeholderId, kind: stakeholder.kind, name: name.text, nameErased: name.erased },
       ...page,
@@ -126,7 +131,7 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
     };
   }
 
-  private async present(row: StakeholderContributionRow, reader: Reader, consultation: ConsultationRef): Promise<StakeholderContributionView> {
+  private async present(row: StakeholderContributionRow, reader: Reader, consultation: ConsultationRef, names: Names): Promise<StakeholderContributionView> {
     const body = await this.presenter.present(row.body, maySeePersonalData(reader, row.stakeholderId));
     return {
       contributionId: row.contributionId,
@@ -135,9 +140,10 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
       consultationTitle: consultation.title,
       consultationKind: consultation.kind,
       policyAreaId: row.policyAreaId,
+      policyAreaName: names.policyAreaName(row.policyAreaId),
       channel: row.channel,
-      // As in accountability: a moderator's redaction hides the text from all but officials.
-      body: row.redacted && reader.kind !== 'official' ? null : body.text,
+      // As in accountability: a moderator's redaction hides the text from all but the POC and the LFPs.
+      body: row.redacted && !maySeeRedacted(reader) ? null : body.text,
       bodyErased: body.erased,
       commitmentId: row.commitmentId,
       receivedAt: row.receivedAt.toISOString(),
@@ -147,6 +153,7 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
       decision: row.decision,
       rationale: row.rationale,
       commitmentIds: row.commitmentIds,
+      commitmentTitles: names.commitmentTitles(row.commitmentIds),
       publishedAt: iso(row.publishedAt),
       duplicateOf: row.duplicateOf,
       withdrawn: row.withdrawn,

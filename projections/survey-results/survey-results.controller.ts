@@ -2,7 +2,9 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../src/command-handling/command-response.js';
+import { ApiOk } from '../../src/http/openapi.js';
 import { ReadQuery } from '../../src/read-side/pagination.js';
+import { SurveyResultsResponse } from './survey-results.dto.js';
 import { Public } from '../../src/security/auth.guard.js';
 import { GetSurveyResultsQuery } from './survey-results.queries.js';
 
@@ -16,6 +18,7 @@ export class SurveyResultsController {
   @Get(':id/survey/results')
   @Public()
   @ApiOperation({ summary: 'Survey results: per choice question the count of each option, per text question the number of answers, total responses' })
+  @ApiOk(SurveyResultsResponse)
   @ApiProblems(400, 401, 404, 503)
   results(@Param('id') id: string, @QueryParams() params: ReadQuery) {
     return this.queries.execute(new GetSurveyResultsQuery(id, params.consistentWith));

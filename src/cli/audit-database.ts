@@ -1,60 +1,84 @@
 /**
- * The database the auditing commands read, without the service: DATABASE_URL, or the embedded
- * PostgreSQL in DATA_DIR. Deliberately lighter than prepareRuntime: no migrations and no secrets —
- * an auditor's copy of a database must be checked as it is, not upgraded first — and the session
- * is read-only, so a verification cannot change what it checks.
+ * The log the auditing commands read, without the service: the configured event store
+ * (EVENTSTORE_CONNECTION_STRING, else DATABASE_URL, else the embedded PostgreSQL in DATA_DIR), and
+ * the PostgreSQL where issued digests are recorded. Deliberately lighter than prepareRuntime: no
+ * migrations and no secrets — an auditor's copy of a database must be checked as it is, not
+ * upgraded first — and PostgreSQL sessions are read-only, so a verification cannot change what it
+ * checks.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
-import { startEmbeddedPostgres } from '../config/embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../config/embedded-postgres.js';
+import type { EventStore } from '../event-store/event-store.port.js';
+import { describeTarget, openEventStore } from '../event-store/event-store.factory.js';
 
 export class UsageError extends Error {}
 
-export interface AuditDatabase {
-  client: pg.Client;
-  /** Where it is, for the report (no password). */
+export interface AuditLog {
+  store: EventStore;
+  /** Where issued digests and their checkpoints are recorded; null when there is no such database. */
+  records: pg.Client | null;
+  /** Where the log is, for the report (no password). */
   describe: string;
   close(): Promise<void>;
 }
 
-async function connect(url: string): Promise<pg.Client> {
+async function connectReadOnly(url: string, requireLog: boolean): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, application_name: 'consultation-record-audit' });
   await client.connect();
   await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
-  const { rows } = await client.query<{ ok: boolean }>(`SELECT to_regclass('events') IS NOT NULL AND to_regclass('streams') IS NOT NULL AS ok`);
-  if (!rows[0].ok) {
-    await client.end();
-    throw new UsageError('this database holds no event log (no events and streams tables)');
+  if (requireLog) {
+    const { rows } = await client.query<{ ok: boolean }>(`SELECT to_regclass('events') IS NOT NULL AND to_regclass('streams') IS NOT NULL AS ok`);
+    if (!rows[0].ok) {
+      await client.end();
+      throw new UsageError('this database holds no event log (no events and streams tables)');
+    }
   }
   return client;
 }
 
-export async function openAuditDatabase(config: AppConfig, log: (m: string) => void): Promise<AuditDatabase> {
-  if (config.DATABASE_URL) {
-    const url = new URL(config.DATABASE_URL);
-    return { client: await connect(config.DATABASE_URL), describe: `${url.hostname}:${url.port || 5432}${url.pathname}`, close: async () => undefined };
-  }
+const describeUrl = (value: string) => {
+  const url = new URL(value);
+  return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+};
+
+/** The PostgreSQL of the configuration: DATABASE_URL, or the embedded cluster in DATA_DIR when it exists (null when neither). */
+async function configuredPostgres(config: AppConfig, log: (m: string) => void): Promise<{ url: string; describe: string; embedded?: EmbeddedPostgres } | null> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, describe: describeUrl(config.DATABASE_URL) };
   const dataDir = path.resolve(config.DATA_DIR);
   const clusterDir = path.join(dataDir, 'postgres');
-  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-    throw new UsageError(`no database to check: DATABASE_URL is not set and ${clusterDir} holds no PostgreSQL cluster`);
-  }
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) return null;
   // While the service runs on this cluster the launcher shares its server and leaves it up.
   const embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, log });
+  return { url: embedded.url, describe: `the embedded PostgreSQL in ${clusterDir}`, embedded };
+}
+
+export async function openAuditLog(config: AppConfig, log: (m: string) => void): Promise<AuditLog> {
+  const postgres = await configuredPostgres(config, log);
+  const esdb = config.EVENTSTORE_CONNECTION_STRING;
+  if (!postgres && !esdb) {
+    throw new UsageError(`no log to check: neither EVENTSTORE_CONNECTION_STRING nor DATABASE_URL is set, and ${path.join(path.resolve(config.DATA_DIR), 'postgres')} holds no PostgreSQL cluster`);
+  }
+  let records: pg.Client | null = null;
   try {
-    const client = await connect(embedded.url);
+    records = postgres ? await connectReadOnly(postgres.url, !esdb) : null;
+    const store = await openEventStore(esdb ?? postgres!.url, { readOnly: true });
+    const client = records;
     return {
-      client,
-      describe: `the embedded PostgreSQL in ${clusterDir}`,
+      store,
+      records: client,
+      describe: esdb ? describeTarget(esdb) : postgres!.describe,
       close: async () => {
-        await client.end();
-        await embedded.stop();
+        await store.close();
+        await client?.end();
+        await postgres?.embedded?.stop();
       },
     };
   } catch (error) {
-    await embedded.stop().catch(() => undefined);
+    await records?.end().catch(() => undefined);
+    await postgres?.embedded?.stop().catch(() => undefined);
     throw error;
   }
 }

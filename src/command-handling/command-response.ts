@@ -26,7 +26,13 @@ export class ProblemDocument {
   @ApiProperty({ example: 409 }) status: number;
   @ApiProperty({ example: 'contribution 6c1f… was withdrawn' }) detail: string;
   @ApiProperty({ example: 'CONTRIBUTION.WITHDRAWN' }) code: string;
-  @ApiProperty({ required: false, example: [{ field: 'rationale', reason: 'rationale should not be empty' }] })
+  @ApiProperty({
+    required: false,
+    type: 'array',
+    items: { type: 'object', required: ['field', 'reason'], properties: { field: { type: 'string' }, reason: { type: 'string' } } },
+    description: 'For invalid input: each failing field and why',
+    example: [{ field: 'rationale', reason: 'rationale should not be empty' }],
+  })
   errors?: { field: string; reason: string }[];
   @ApiProperty() requestId: string;
 }

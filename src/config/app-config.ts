@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { createRequire } from 'node:module';
 import {
   IsIn,
   IsInt,
@@ -9,9 +10,43 @@ import {
   MaxLength,
   Min,
   MinLength,
+  registerDecorator,
   validateSync,
   type ValidationError,
 } from 'class-validator';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The client's own parser, loaded only when the variable is set (it is a small module; the
+ * client's gRPC stack is not loaded here), so that a malformed string stops start-up before
+ * anything starts, with the parser's reason.
+ */
+function connectionStringProblem(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^esdb(\+discover)?:\/\//.test(value)) return null; // the pattern above says why
+  const { parseConnectionString } = require('@eventstore/db-client/dist/Client/parseConnectionString.js') as {
+    parseConnectionString: (s: string) => { hosts: unknown[] };
+  };
+  try {
+    const parsed = parseConnectionString(value);
+    return parsed.hosts.length === 0 ? 'names no host' : null;
+  } catch (error) {
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  }
+}
+
+function IsEventStoreDBConnectionString(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isEventStoreDBConnectionString',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => connectionStringProblem(value) === null,
+        defaultMessage: (args) => `EVENTSTORE_CONNECTION_STRING is not a valid connection string: ${connectionStringProblem(args?.value)}`,
+      },
+    });
+}
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -57,9 +92,10 @@ export class AppConfig {
   /** Switches the event store to EventStoreDB (read models stay in PostgreSQL). */
   @Transform(emptyToUndefined)
   @IsOptional()
-  @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\/.+/, {
-    message: 'EVENTSTORE_CONNECTION_STRING must be an esdb:// or kurrentdb:// connection string',
+  @Matches(/^esdb(\+discover)?:\/\/.+/, {
+    message: 'EVENTSTORE_CONNECTION_STRING must be an esdb:// or esdb+discover:// connection string (a kurrentdb:// one works as esdb://)',
   })
+  @IsEventStoreDBConnectionString()
   EVENTSTORE_CONNECTION_STRING?: string;
 
   /** HS256 secret for bearer tokens. Generated into DATA_DIR on the embedded default when unset. */
@@ -126,6 +162,10 @@ export class AppConfig {
     message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose',
   })
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** text for people, json (one object per line) for log collectors in production. */
+  @IsIn(['text', 'json'], { message: 'LOG_FORMAT must be text or json' })
+  LOG_FORMAT: 'text' | 'json' = 'text';
 }
 
 export class ConfigError extends Error {

@@ -1,4 +1,4 @@
-import { parseArgs } from '../cli/args.js';
+import { ArgumentError, parseCommandLine } from '../cli/args.js';
 import { ConfigError, loadConfig } from '../config/app-config.js';
 import { resolveSecrets } from '../security/secrets.js';
 import { DemoError, formatSummary, runDemo } from './albania-2020.js';
@@ -14,7 +14,7 @@ Re-runnable: a second run replays the same answers and appends nothing.
                as for the service: tokens are signed with the secret it uses`;
 
 async function main(): Promise<number> {
-  const { options } = parseArgs(process.argv.slice(2));
+  const { options } = parseCommandLine(process.argv.slice(2), { 'base-url': { type: 'string' }, concurrency: { type: 'string' }, prefix: { type: 'string' } });
   if (options.help) {
     console.log(USAGE);
     return 0;
@@ -46,7 +46,8 @@ main().then(
       if (error.status === 401) console.error('(401: does the demo sign with the service\'s secret? Use the same DATA_DIR or AUTH_JWT_SECRET.)');
       process.exit(1);
     }
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(error instanceof ConfigError ? 2 : 1);
+    if (error instanceof ArgumentError) console.error(`demo: ${error.message}\n\n${USAGE}`);
+    else console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(error instanceof ConfigError || error instanceof ArgumentError ? 2 : 1);
   },
 );

@@ -18,7 +18,7 @@ class EventStoreCloser implements OnApplicationShutdown {
     {
       provide: EVENT_STORE,
       inject: [RUNTIME, DATABASE_POOL],
-      useFactory: (runtime: Runtime, pool: pg.Pool) => createEventStore(runtime, pool),
+      useFactory: async (runtime: Runtime, pool: pg.Pool) => createEventStore(runtime, pool),
     },
     EventStoreCloser,
   ],

@@ -1,8 +1,10 @@
 /**
  * The event store port. Two adapters implement it (PostgreSQL, the default; EventStoreDB), and one
- * contract suite (test/contract) holds both to it. Everything outside an adapter treats positions
- * as opaque strings and compares them only through `comparePositions`.
+ * contract suite (test/contract) holds both to it. It is the only door to the log: nothing outside
+ * `src/event-store/<adapter>/` knows how events are stored. Positions are opaque strings outside
+ * the adapter, checked with `isPosition` and ordered with `comparePositions`.
  */
+import type { CanonicalEventFields } from './hashing.js';
 
 export type Role = 'poc' | 'lfp' | 'stakeholder' | 'auditor' | 'system';
 
@@ -104,6 +106,53 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
 
+/**
+ * An event exactly as the store keeps it: the bytes its chain hash and the ledger digest cover
+ * (data and metadata as stored JSON text, recordedAt included), its chain hash, its position.
+ * What the digest, `verify`, the audit exports and `copy-log` read.
+ */
+export interface StoredEvent extends CanonicalEventFields {
+  position: string;
+  /** metadata.recordedAt: ISO 8601, milliseconds, UTC. */
+  recordedAt: string;
+  /** sha256 chaining this event to the previous one of its stream (32 bytes). */
+  chainHash: Buffer;
+}
+
+export interface ReadLogOptions {
+  /** Exclusive. Omitted: from the start. */
+  after?: string | null;
+  /** Inclusive upper bound. */
+  upTo?: string | null;
+  limit: number;
+  types?: readonly string[];
+  /** Exact stream ids. */
+  streams?: readonly string[];
+}
+
+/** One finding of `verifyChains`: a stream whose chain (or recorded head) does not hold. */
+export interface ChainFinding {
+  streamId: string;
+  /** The first bad event; null when none of the stream's events is left. */
+  eventId: string | null;
+  revision: number | null;
+  position: string | null;
+  reason: string;
+  /**
+   * The last point of the log known to be affected or intact: the altered event itself; for
+   * missing events, the last intact event before them. Null when no event of the stream is left.
+   */
+  anchor: string | null;
+}
+
+export interface ChainReport {
+  streams: number;
+  events: number;
+  /** At most 1,000, in stream id order; `brokenCount` counts them all. */
+  findings: ChainFinding[];
+  brokenCount: number;
+}
+
 export interface StreamVerification {
   streamId: string;
   valid: boolean;
@@ -114,6 +163,8 @@ export interface StreamVerification {
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** The event with this id, wherever it is stored; null when there is none. */
+  findEvent(eventId: string): Promise<RecordedEvent | null>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribe(options?: SubscribeOptions): Subscription;
   /** How many events readAll would return without a limit (optional: an adapter may not count cheaply). */
@@ -124,10 +175,39 @@ export interface EventStore {
   streamRevision(streamId: string): Promise<number>;
   /** Recomputes a stream's hash chain and names the first event that does not match. */
   verifyStream(streamId: string): Promise<StreamVerification>;
+  /**
+   * Every stream's hash chain, checked against the stored bytes, plus whatever else the store
+   * records about its streams (PostgreSQL: the heads table). Reads only.
+   */
+  verifyChains(options?: { onProgress?: (eventsChecked: number) => void }): Promise<ChainReport>;
+  /**
+   * The log as stored, in log order: what the digest, `verify`, the audit exports and `copy-log`
+   * read. Only events every reader can see (at or before `head()`), so a page at or below a
+   * position once seen never changes. `toRecordedEvent` turns one into what readAll returns.
+   */
+  readLog(options: ReadLogOptions): Promise<StoredEvent[]>;
+  /**
+   * Writes events exactly as another store keeps them — ids, streams, revisions, data and metadata
+   * byte for byte, recordedAt included — in the order given: `copy-log`'s one write. Each event
+   * must continue its stream at its revision and its chain hash must be the one recomputed here
+   * (a broken source is refused, never laundered). Events already stored identically are skipped.
+   * Returns the position of the last event written, or of the last one skipped.
+   */
+  appendStored(events: readonly StoredEvent[]): Promise<{ position: string | null }>;
+  /**
+   * For a follower of the log, instead of polling: resolves true when the log has grown past
+   * `after` (null: is not empty) or an append was heard of (here, or another process's), false
+   * after `timeoutMs` or on the abort. True means "read again", not that an event is visible yet.
+   */
+  waitForAppend(after: string | null, timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
   /** Orders two positions: negative, zero or positive. */
   comparePositions(a: string, b: string): number;
   /** True when the string is a position this adapter could have produced. */
   isPosition(value: string): boolean;
+  /** How this adapter's positions look, for messages ("<xid>:<position>"). */
+  readonly positionFormat: string;
+  /** Which store this is, for reports ("PostgreSQL", "EventStoreDB"). */
+  readonly description: string;
   close(): Promise<void>;
 }
 
@@ -157,6 +237,32 @@ export class IdempotencyMismatch extends Error {
     super(message);
     this.name = 'IdempotencyMismatch';
   }
+}
+
+/** Thrown by appendStored when an event does not carry the chain hash its bytes give (or does not continue its stream). */
+export class StoredEventRejected extends Error {
+  readonly code = 'EVENT_STORE.STORED_EVENT_REJECTED';
+  constructor(
+    readonly eventId: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoredEventRejected';
+  }
+}
+
+/** A stored event as readAll returns it: data and metadata parsed from the stored text. */
+export function toRecordedEvent(e: StoredEvent): RecordedEvent {
+  return {
+    eventId: e.eventId,
+    type: e.type,
+    streamId: e.streamId,
+    revision: e.revision,
+    position: e.position,
+    data: JSON.parse(e.data) as Record<string, unknown>,
+    metadata: JSON.parse(e.metadata) as EventMetadata,
+    chainHash: e.chainHash.toString('hex'),
+  };
 }
 
 export function categoryOf(streamId: string): string {

@@ -1,5 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOk } from '../http/openapi.js';
+import { HealthResponse } from './health.dto.js';
 import type { Response } from 'express';
 import type pg from 'pg';
 import { DATABASE_POOL } from '../database/tokens.js';
@@ -29,6 +31,12 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness and readiness: the database and the event store head position (503 when unreachable)' })
+  @ApiOk(HealthResponse)
+  @ApiResponse({
+    status: 503,
+    description: 'The database or the event store is unreachable: the same document, for monitors that read the status code',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/HealthResponse' } } },
+  })
   async health(@Res({ passthrough: true }) res: Response) {
     const started = Date.now();
     try {

@@ -17,3 +17,12 @@ export function maySeePersonalData(reader: Reader, stakeholderId: string | null)
   if (reader.kind === 'official') return true;
   return reader.kind === 'stakeholder' && stakeholderId !== null && reader.actor.id === stakeholderId;
 }
+
+/**
+ * A moderator's redaction hides a contribution's text from everyone but the officials who keep the
+ * record (poc, lfp): auditors, stakeholders (its author included) and the public read null — now
+ * and in every answer about the past.
+ */
+export function maySeeRedacted(reader: Reader): boolean {
+  return reader.kind === 'official' && (reader.actor.role === 'poc' || reader.actor.role === 'lfp');
+}

@@ -93,17 +93,16 @@ export class RecordReader {
     const combined = combineProjections(spec.projections, (event) => {
       if (!last || this.store.comparePositions(event.position, last.position) > 0) last = event;
     });
-    const { data, point } = await this.asOf.answer(asOf, combined, spec.scope ?? {}, async (m, point) => {
+    const { data, point } = await this.asOf.answer({ asOf }, combined, spec.scope ?? {}, async (m, point) =>
       // "Today", for rules that look at open ends (overdue, compliance windows), is the point itself.
-      const replayed = last as RecordedEvent | null;
-      const today = point.kind === 'time' ? point.time : new Date(replayed?.metadata.recordedAt ?? Date.now());
-      return { data: await read(m, today, null), point };
-    });
+      ({ data: await read(m, point.evaluatedAt, null), point }),
+    );
     const latest = last as RecordedEvent | null;
+    const recorded = point.recorded!;
     const stamp: RecordStamp =
-      point.kind === 'position'
-        ? { position: point.position, at: latest?.metadata.recordedAt ?? null, asOf }
-        : { position: latest?.position ?? null, at: point.time.toISOString(), asOf };
+      recorded.kind === 'position'
+        ? { position: recorded.position, at: latest?.metadata.recordedAt ?? null, asOf }
+        : { position: latest?.position ?? null, at: recorded.time.toISOString(), asOf };
     return { data, stamp };
   }
 }

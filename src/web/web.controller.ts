@@ -3,8 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
-import { reasonedResponseCsv } from '../../projections/reasoned-response/reasoned-response.csv.js';
-import { ExportReasonedResponseQuery } from '../../projections/reasoned-response/reasoned-response.queries.js';
+import { ExportReasonedResponseQuery, reasonedResponseCsv } from '../../projections/reasoned-response/reasoned-response.queries.js';
 import { Public } from '../security/auth.guard.js';
 import { CommitmentPageQuery } from './queries/commitment.query.js';
 import { ConsultationPageQuery } from './queries/consultation.query.js';
@@ -68,8 +67,8 @@ export class WebController {
   @Get('cycles/:id/reasoned-response.csv')
   async matrixCsv(@Param('id') id: string, @Req() req: Request): Promise<StreamableFile> {
     const p = pageParams(req);
-    const items = await this.queries.execute(new ExportReasonedResponseQuery(id, undefined, p.asOf));
-    return new StreamableFile(Readable.from(reasonedResponseCsv(items)), {
+    const items = await this.queries.execute(new ExportReasonedResponseQuery(id, undefined, { asOf: p.asOf }));
+    return new StreamableFile(Readable.from(reasonedResponseCsv(items, true)), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="reasoned-response-${id}.csv"`,
     });

@@ -6,13 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import {
   IdempotencyMismatch,
+  StoredEventRejected,
+  toRecordedEvent,
   WrongExpectedRevision,
   type EventStore,
+  type StoredEvent,
   type ExpectedRevision,
   type NewEvent,
   type RecordedEvent,
   type Subscription,
 } from '../../src/event-store/event-store.port.js';
+import { chainHash, GENESIS_HASH } from '../../src/event-store/hashing.js';
 
 export interface ContractFixture {
   store: EventStore;
@@ -304,6 +308,14 @@ export function describeEventStoreContract(adapterName: string, setup: () => Pro
         expect((await store.readStream(stream, { direction: 'backwards', from: 5, limit: 2 })).map((e) => e.revision)).toEqual([5, 4]);
       });
 
+      test('findEvent finds an event by its id, in whichever stream it is, and answers null for an unknown id', async () => {
+        const [, third] = await store.readStream(stream, { from: 1, limit: 2 });
+        const found = await store.findEvent(third.eventId);
+        expect(found).toMatchObject({ eventId: third.eventId, streamId: stream, revision: 2, position: third.position, data: { i: 2 } });
+        expect(await store.findEvent(randomUUID())).toBeNull();
+        expect(await store.findEvent('not-a-uuid')).toBeNull();
+      });
+
       test('a stream that does not exist reads as empty', async () => {
         expect(await store.readStream(freshStream())).toEqual([]);
         expect(await store.readStream(freshStream(), { direction: 'backwards' })).toEqual([]);
@@ -473,6 +485,102 @@ export function describeEventStoreContract(adapterName: string, setup: () => Pro
         expect(results.map((r) => r.nextRevision).sort((x, y) => x - y)).toEqual(Array.from({ length: writers }, (_, i) => i));
         expect(await store.streamRevision(stream)).toBe(writers - 1);
         expect(conflicts).toBeGreaterThan(0);
+      });
+    });
+
+    describe('readLog: the log as stored', () => {
+      test('the events of readAll, in the same order, with the stored text and chain hash; filters on types and streams', async () => {
+        const before = await settledHead(store);
+        const a = freshStream();
+        const b = freshStream();
+        await store.append(a, [newEvent('A', { text: 'Ç’është ë — 日本 🎉', n: 1.5 }), newEvent('B', { list: [null, true] })], { expectedRevision: 'no_stream' });
+        const { position } = await store.append(b, [newEvent('A', { n: 2 })], { expectedRevision: 'no_stream' });
+        await visible(store, position);
+        const recorded = await store.readAll({ after: before, upTo: position });
+        const stored = await store.readLog({ after: before, upTo: position, limit: 100 });
+        expect(stored.map(toRecordedEvent)).toEqual(recorded);
+        for (const e of stored) {
+          expect(e.recordedAt).toBe(JSON.parse(e.metadata).recordedAt);
+          expect(e.chainHash).toHaveLength(32);
+        }
+        // Each stream's chain, recomputed from the stored text alone.
+        const own = stored.filter((e) => e.streamId === a);
+        expect(chainHash(chainHash(GENESIS_HASH, own[0]), own[1]).equals(own[1].chainHash)).toBe(true);
+        expect((await store.readLog({ after: before, upTo: position, limit: 100, types: ['A'], streams: [a, b] })).map((e) => e.data)).toEqual([
+          own[0].data,
+          JSON.stringify({ n: 2 }),
+        ]);
+        expect(await store.readLog({ after: before, upTo: position, limit: 1, streams: [b] })).toHaveLength(1);
+        expect(await store.readLog({ after: position, upTo: position, limit: 10 })).toEqual([]);
+      });
+    });
+
+    describe('appendStored: events exactly as another store keeps them', () => {
+      /** Events as a store would keep them, chained from the start of a fresh stream. */
+      function storedStream(stream: string, n: number): StoredEvent[] {
+        let previous = GENESIS_HASH;
+        return Array.from({ length: n }, (_, revision) => {
+          const recordedAt = `2020-10-0${revision + 1}T09:00:00.000Z`;
+          const fields = {
+            eventId: randomUUID(),
+            streamId: stream,
+            revision,
+            type: 'ContributionReceived',
+            schemaVersion: 1,
+            data: JSON.stringify({ body: `Remark ${revision} — ë 🎉`, n: revision }),
+            metadata: JSON.stringify({ actor: { id: 'lfp', role: 'lfp' }, correlationId: 'c', causationId: null, occurredAt: recordedAt, schemaVersion: 1, recordedAt }),
+          };
+          previous = chainHash(previous, fields);
+          return { ...fields, position: 'elsewhere', recordedAt, chainHash: previous };
+        });
+      }
+
+      test('keeps ids, revisions, bytes and recordedAt; a second copy of the same events writes nothing', async () => {
+        const stream = freshStream();
+        const events = storedStream(stream, 3);
+        const { position } = await store.appendStored(events);
+        expect(position).not.toBeNull();
+        await visible(store, position!);
+        const back = await store.readLog({ streams: [stream], limit: 10, upTo: position });
+        expect(back.map(({ position: _p, ...rest }) => rest)).toEqual(events.map(({ position: _p, ...rest }) => rest));
+        expect(await store.appendStored(events)).toEqual({ position });
+        expect(await store.streamRevision(stream)).toBe(2);
+        expect((await store.verifyStream(stream)).valid).toBe(true);
+      });
+
+      test('refuses an event whose bytes do not give its chain hash, or that does not continue its stream, and writes nothing', async () => {
+        const altered = storedStream(freshStream(), 2);
+        altered[1] = { ...altered[1], data: altered[1].data.replace('Remark', 'Forged') };
+        await expect(store.appendStored(altered)).rejects.toBeInstanceOf(StoredEventRejected);
+        const gap = storedStream(freshStream(), 3);
+        await expect(store.appendStored([gap[0], gap[2]])).rejects.toBeInstanceOf(StoredEventRejected);
+        expect(await store.streamRevision(gap[0].streamId)).toBeLessThanOrEqual(0);
+      });
+    });
+
+    describe('waitForAppend and verifyChains', () => {
+      test('waitForAppend resolves when the log grows past the position given, at once when it already has', async () => {
+        const head = await settledHead(store);
+        await store.waitForAppend(head, 300); // the first call may set up what it listens with
+        expect(await store.waitForAppend(head, 50)).toBe(false);
+        const waiting = store.waitForAppend(head, 30_000);
+        const { position } = await store.append(freshStream(), events(1), { expectedRevision: 'no_stream' });
+        expect(await waiting).toBe(true);
+        await visible(store, position);
+        expect(await store.waitForAppend(head, 30_000)).toBe(true);
+        const aborted = new AbortController();
+        const cancelled = store.waitForAppend(position, 30_000, aborted.signal);
+        aborted.abort();
+        expect(await cancelled).toBe(false);
+      });
+
+      test('verifyChains holds for untouched streams', async () => {
+        const stream = freshStream();
+        const { position } = await store.append(stream, events(3), { expectedRevision: 'no_stream' });
+        await visible(store, position);
+        const report = await store.verifyChains();
+        expect(report.events).toBeGreaterThanOrEqual(3);
+        expect(report.findings.filter((f) => f.streamId === stream)).toEqual([]);
       });
     });
 

@@ -212,7 +212,7 @@ describe('asOf: the answers as the record stood then', () => {
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve('dist/src/cli/main.js'), ...args], {
-      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: t.db.url, AUTH_JWT_SECRET: TEST_JWT_SECRET, MASTER_KEY: t.config.MASTER_KEY!, LOG_LEVEL: 'error' },
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: t.db.url, EVENTSTORE_CONNECTION_STRING: '', AUTH_JWT_SECRET: TEST_JWT_SECRET, MASTER_KEY: t.config.MASTER_KEY!, LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -307,7 +307,9 @@ describe('GET /v1/cycles/:id/compliance on the Albania record', () => {
           ORDER BY (data::jsonb->>'opensAt')::timestamptz, transaction_id, global_position LIMIT 1`,
       )
     ).rows as Array<{ id: string }>;
-    expect(forum.evidence).toContain(first.id);
+    expect(forum.evidence.map((e: { eventId: string }) => e.eventId)).toContain(first.id);
+    const announced = forum.evidence.find((e: { eventId: string }) => e.eventId === first.id);
+    expect(announced).toMatchObject({ type: 'ConsultationAnnounced', summary: expect.stringMatching(/^Consultation announced: "/) });
   });
 
   it('answers every check id, and lists the contributions that went without a published reasoned response', async () => {

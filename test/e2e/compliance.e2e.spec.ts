@@ -155,12 +155,26 @@ describe('GET /v1/cycles/:id/compliance', () => {
   it('names the events each verdict rests on', async () => {
     const checks = checksOf((await compliance(model.cycleId)).body);
     const cycleStream = `cycle-${model.cycleId}`;
-    expect(checks.forum_meets_regularly.evidence).toEqual(expect.arrayContaining(await eventIds('ForumMeetingHeld', cycleStream)));
+    const ids_ = (check: { evidence: Array<{ eventId: string }> }) => check.evidence.map((e) => e.eventId);
+    expect(ids_(checks.forum_meets_regularly)).toEqual(expect.arrayContaining(await eventIds('ForumMeetingHeld', cycleStream)));
+    // Each piece of evidence says what it is, when it happened and where to fetch it.
+    const meeting = checks.forum_meets_regularly.evidence.find((e: { type: string }) => e.type === 'ForumMeetingHeld')!;
+    expect(meeting).toEqual({
+      eventId: expect.any(String),
+      type: 'ForumMeetingHeld',
+      occurredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      summary: expect.stringMatching(/^Multi-stakeholder forum met on \d{4}-\d{2}-\d{2}/),
+      href: `/v1/events/${meeting.eventId}`,
+    });
+    const fetched = await r.get(meeting.href, r.auditor);
+    expect(fetched.status).toBe(200);
+    // The whole event's summary may say more than the compliance facts keep (attendees).
+    expect(fetched.body).toMatchObject({ eventId: meeting.eventId, type: 'ForumMeetingHeld', summary: expect.stringContaining(meeting.summary), view: 'full' });
     expect(checks.forum_meets_regularly.detail).toBe('2 forum meetings recorded; longest interval 80 days (at most 183)');
-    expect(checks.approval_and_submission_recorded.evidence).toEqual([...(await eventIds('PlanApproved', cycleStream)), ...(await eventIds('PlanSubmitted', cycleStream))]);
+    expect(ids_(checks.approval_and_submission_recorded)).toEqual([...(await eventIds('PlanApproved', cycleStream)), ...(await eventIds('PlanSubmitted', cycleStream))]);
     // The duplicate is covered by its canonical's publication; the withdrawn one is left out.
     const published = [...(await eventIds('ResponsePublished', `contribution-${ids.answered}`)), ...(await eventIds('ResponsePublished', `contribution-${ids.comment}`))];
-    expect(checks.reasoned_response_published.evidence).toEqual(expect.arrayContaining(published));
+    expect(ids_(checks.reasoned_response_published)).toEqual(expect.arrayContaining(published));
     expect(checks.reasoned_response_published.detail).toMatch(/^3 of 3 contributions \(withdrawn ones left out\) had a published reasoned response by the submission on 2021-06-10/);
     expect(checks.draft_publicly_consulted.findings).toEqual([expect.objectContaining({ version: '0.9', consultationId: ids.public })]);
   });

@@ -1,4 +1,4 @@
-import { bearer, startTestApp, type TestApp } from '../support/app.js';
+import { bearer, INSTITUTIONS, startTestApp, type TestApp } from '../support/app.js';
 import { buildOpenRecord, PUBLIC_TEXT, SECRET, tokensFor, type OpenRecord } from '../support/open-record.js';
 
 /**
@@ -104,18 +104,25 @@ describe('open-data exports', () => {
     const version = (name: string) => versions.find((p) => p.name === name)!.version;
 
     const matrix = await get(EXPORTS[0]);
-    expect(matrix.headers['x-projection-versions']).toBe(`reasoned-response=${version('reasoned-response')}`);
+    // The matrix names its rows from the directory read model: both are in the stamp.
+    expect(matrix.headers['x-projection-versions']).toBe(`reasoned-response=${version('reasoned-response')},directory=${version('directory')}`);
     expect(matrix.headers['x-log-position']).toMatch(/^\d+:\d+$/);
 
     const contributions = await get(EXPORTS[1]);
     const [meta] = ndjson(contributions);
-    expect(contributions.headers['x-projection-versions']).toBe(`accountability=${version('accountability')}`);
+    expect(contributions.headers['x-projection-versions']).toBe(`accountability=${version('accountability')},directory=${version('directory')}`);
     expect(meta._meta).toEqual({
       export: 'contributions',
       position: contributions.headers['x-log-position'],
-      projections: { accountability: { version: version('accountability'), position: contributions.headers['x-log-position'] } },
+      projections: {
+        accountability: { version: version('accountability'), position: expect.stringMatching(/^\d+:\d+$/) },
+        directory: { version: version('directory'), position: expect.stringMatching(/^\d+:\d+$/) },
+      },
       generatedAt: expect.any(String),
     });
+    // The stamp's position is what every read model it comes from has seen.
+    const seen = Object.values(meta._meta.projections as Record<string, { position: string }>).map((p) => p.position);
+    expect(seen.some((p) => p === meta._meta.position) && seen.every((p) => comparePositions(p, meta._meta.position) >= 0)).toBe(true);
 
     const events = await get(EXPORTS[2]);
     const [eventsMeta, ...lines] = ndjson(events);
@@ -127,8 +134,15 @@ describe('open-data exports', () => {
 
 describe('GET /v1/exports/reasoned-response.csv', () => {
   it('has the contract’s columns prefixed by cycleId, and one row per published, not withdrawn contribution', async () => {
-    const [header, ...rows] = csv((await get(EXPORTS[0])).text);
-    expect(header).toEqual(['cycleId', 'contributionId', 'consultationId', 'policyAreaId', 'channel', 'body', 'decision', 'rationale', 'commitmentIds']);
+    const text = (await get(EXPORTS[0])).text;
+    // UTF-8 with a byte-order mark (Excel reads "Gjirokastër" right); ?bom=false drops it.
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect((await t.http.get(EXPORTS[0]).query({ bom: 'false' }).buffer(true)).text).toBe(text.slice(1));
+    const [header, ...rows] = csv(text.slice(1));
+    expect(header).toEqual([
+      ...['cycleId', 'contributionId', 'consultationId', 'policyAreaId', 'channel', 'body', 'decision', 'rationale', 'commitmentIds'],
+      ...['receivedAt', 'respondedAt', 'respondedByInstitution', 'publishedAt', 'consultationTitle', 'policyAreaName', 'commitmentTitles'],
+    ]);
     const byId = new Map(rows.map((r) => [r[1], r]));
     expect([...byId.keys()].sort()).toEqual([record.contributions.cso, record.contributions.citizen, record.contributions.redacted].sort());
     expect(byId.get(record.contributions.cso)).toEqual([
@@ -141,6 +155,13 @@ describe('GET /v1/exports/reasoned-response.csv', () => {
       'partially_accepted',
       PUBLIC_TEXT.rationale,
       record.commitmentId,
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      INSTITUTIONS.justice,
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      'Anti-Corruption thematic meeting, 6 October 2020',
+      'Anti-Corruption',
+      'Online register of asset declarations',
     ]);
     // The citizen's words are personal data; the redacted remark is withheld: the decisions stay.
     expect(byId.get(record.contributions.citizen)!.slice(5, 7)).toEqual(['', 'partially_accepted']);

@@ -75,6 +75,11 @@ test('starts on the embedded PostgreSQL, answers /health, stops cleanly on SIGTE
   const { child, output } = start();
   const health = await healthy();
   expect(health.status).toBe(200);
+  // At the default level: one line per request, and no route table.
+  await fetch(`http://127.0.0.1:${port}/v1/cycles`, { headers: { 'X-Request-Id': 'text-log-1' } });
+  await sleep(200);
+  expect(output()).toMatch(/\[HTTP\] GET \/v1\/cycles 200 [\d.]+ ms requestId=text-log-1/);
+  expect(output()).not.toContain('Mapped {');
   expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up' }, eventStore: { status: 'up', head: null } });
   const pid = await postmasterPid();
   expect(pid && alive(pid)).toBeTruthy();
@@ -140,3 +145,46 @@ test('refuses to start on invalid configuration, naming the variable', async () 
   expect(code).toBe(1);
   expect(output()).toContain('PORT must be an integer between 1 and 65535');
 }, 30_000);
+
+test('LOG_FORMAT=json logs one JSON object per line, a line per request; the route table only at debug; npm run token names a secret the service does not use', async () => {
+  const { child, output } = start({ LOG_FORMAT: 'json', LOG_LEVEL: 'debug' });
+  expect((await healthy()).status).toBe(200);
+  await fetch(`http://127.0.0.1:${port}/v1/contributions/not-an-id/accountability`, { headers: { 'X-Request-Id': 'json-log-1' } });
+
+  const token = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.join(root, 'dist/src/cli/token.js'), '--role', 'auditor'], {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, BASE_URL: `http://127.0.0.1:${port}`, ...env },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+  const same = await token({});
+  expect(same).toMatchObject({ code: 0, stderr: '' });
+  expect(same.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  const other = await token({ AUTH_JWT_SECRET: 'another-secret-another-secret-another-secret' });
+  expect(other.code).toBe(3);
+  expect(other.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  expect(other.stderr).toMatch(/the service at http:\/\/127\.0\.0\.1:\d+ rejects this token: it uses another secret .*\(AUTH_JWT_SECRET\)/);
+
+  child.kill('SIGTERM');
+  expect((await once(child, 'exit'))[0]).toBe(0);
+  const lines = output()
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(lines.find((l) => l.requestId === 'json-log-1')).toMatchObject({
+    level: 'log',
+    context: 'HTTP',
+    method: 'GET',
+    path: '/v1/contributions/not-an-id/accountability',
+    status: 404,
+    durationMs: expect.any(Number),
+  });
+  // The route table is there, at debug.
+  expect(lines.filter((l) => typeof l.message === 'string' && (l.message as string).startsWith('Mapped {')).every((l) => l.level === 'debug')).toBe(true);
+  expect(lines.some((l) => typeof l.message === 'string' && (l.message as string).startsWith('Mapped {'))).toBe(true);
+}, 120_000);

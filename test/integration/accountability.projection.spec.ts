@@ -151,7 +151,7 @@ describe('accountability projection (live runner, real PostgreSQL)', () => {
     const res = await t.http.get('/v1/admin/projections').set(bearer(poc));
     expect(res.status).toBe(200);
     const entry = res.body.items.find((p: { name: string }) => p.name === 'accountability');
-    expect(entry).toMatchObject({ version: 1, storedVersion: 1, status: 'running', lag: 0, eventsApplied: 14 });
+    expect(entry).toMatchObject({ version: 2, storedVersion: 2, status: 'running', lag: 0, eventsApplied: 14 });
     expect(entry.checkpoint).toBe(last);
   });
 });

@@ -31,7 +31,7 @@ function cli(args: string[], databaseUrl = t.db.url): Promise<Run> {
     execFile(
       process.execPath,
       [CLI, ...args],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, timeout: 60_000 },
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, EVENTSTORE_CONNECTION_STRING: '', LOG_LEVEL: 'error' }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
     );
   });
@@ -156,3 +156,39 @@ async function publicTables(url: string): Promise<string[]> {
     await client.end();
   }
 }
+
+describe('the command line refuses what it does not know, saying what', () => {
+  it('an unknown command, an unknown option, a missing value or a stray argument: exit 2 and the reason', async () => {
+    const unknownCommand = await cli(['verfy']);
+    expect(unknownCommand.code).toBe(2);
+    expect(unknownCommand.stderr).toMatch(/unknown command "verfy" \(known: projections, rebuild, verify, digest, copy-log\)/);
+
+    const unknownOption = await cli(['verify', '--sha265', 'abc']);
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toMatch(/verify: Unknown option '--sha265' \(known: --position, --sha256, --json, --help\)/);
+    expect(unknownOption.stderr).toContain('usage: npm run cli -- verify');
+
+    const missing = await cli(['digest', '--position']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/digest: Option '--position <value>' argument missing/);
+
+    const stray = await cli(['digest', 'now']);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/Unexpected argument 'now'/);
+
+    const help = await cli(['rebuild', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/usage: npm run cli -- rebuild --compare/);
+  });
+
+  it('npm run token refuses an unknown option too', async () => {
+    const token = await new Promise<Run>((resolve) =>
+      execFile(process.execPath, [path.join(ROOT, 'dist/src/cli/token.js'), '--role', 'poc', '--instituton', 'x'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' } }, (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(token.code).toBe(2);
+    expect(token.stderr).toMatch(/token: Unknown option '--instituton'/);
+    expect(token.stdout).toBe('');
+  });
+});

@@ -134,6 +134,9 @@ describe('consultation summary (live runner, real PostgreSQL)', () => {
       consultationId: meetingId,
       cycleId,
       policyAreaId: areaId,
+      // This record holds no PolicyAreaAdded: no name to show; the lead comes from the announcement.
+      policyAreaName: null,
+      leadInstitution: INSTITUTIONS.justice,
       kind: 'thematic_meeting',
       title: 'Anti-Corruption thematic consultation',
       announcedAt: '2020-09-01T08:00:00.000Z',
@@ -152,6 +155,8 @@ describe('consultation summary (live runner, real PostgreSQL)', () => {
       decisionsCounted: 'all',
       reportStatus: 'accepted',
       reportId,
+      // Announced (0), closed (1): the consultation stream's revision.
+      revision: 1,
     });
   });
 

@@ -151,8 +151,11 @@ describe('cycle-timeline projection (live runner, real PostgreSQL)', () => {
       submission: { submittedAt: '2020-12-20' },
       thresholds: { forumMaxGapDays: 183, timelineNoticeDays: 14, consultationNoticeDays: 10, repositoryUpdatesPerYear: 2 },
       openedAt: '2020-07-01T09:00:00.000Z',
+      // The cycle stream's revision, every cycle event counted (milestones and meetings too), also the ETag.
+      revision: await t.app.get<EventStore>(EVENT_STORE).streamRevision(`cycle-${nap.cycleId}`),
       position: expect.any(String),
     });
+    expect(res.headers.etag).toBe(`"${res.body.revision}"`);
     // Until the POC sets them, a cycle shows the default thresholds.
     const next = await t.http.get(`/v1/cycles/${nextCycle}`);
     expect(next.body.thresholds).toEqual({ forumMaxGapDays: 183, timelineNoticeDays: 14, consultationNoticeDays: 14, repositoryUpdatesPerYear: 2 });

@@ -137,7 +137,8 @@ describe('policy area dashboard (live runner, real PostgreSQL)', () => {
       withdrawn: 2,
       // d1, d2, d3, d4, d6, d14 and d7 (the duplicate of d2); d10 follows d11, which has no response.
       responded: 7,
-      responseRate: 7 / 12,
+      // 7 of 12, rounded as a person reads it.
+      responseRate: 0.583,
       // Days [1, 2, 4, 7, 10, 30]: percentile_cont(0.5) = (4 + 7) / 2; percentile_disc(0.9) = 30 (5 of 6 is only 83 %).
       medianDaysToResponse: 5.5,
       p90DaysToResponse: 30,

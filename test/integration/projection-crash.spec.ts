@@ -24,6 +24,7 @@ let head: string;
 const env = () => ({
   ...process.env,
   DATABASE_URL: db.url,
+  EVENTSTORE_CONNECTION_STRING: '',
   AUTH_JWT_SECRET: TEST_JWT_SECRET,
   MASTER_KEY: randomBytes(32).toString('base64'),
   // Small batches: many transactions, so the kill lands in the middle of the log.

@@ -12,7 +12,16 @@ let last: string;
 let poc: string;
 let individual: string;
 
+/** DESIGN.md's columns, in its order; issue 12's come after them. */
 const COLUMNS = ['contributionId', 'consultationId', 'policyAreaId', 'channel', 'body', 'decision', 'rationale', 'commitmentIds'];
+const ADDED = ['receivedAt', 'respondedAt', 'respondedByInstitution', 'publishedAt', 'consultationTitle', 'policyAreaName', 'commitmentTitles'];
+const BOM = '\uFEFF';
+
+/** The test's own RFC 4180 encoder, to check the service's CSV against its JSON. */
+const field = (v: unknown): string => {
+  const text = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
 
 beforeAll(async () => {
   t = await startTestApp(NAP_APP_OPTIONS);
@@ -54,11 +63,35 @@ describe('reasoned-response projection (live runner, real PostgreSQL)', () => {
     const res = await matrix();
     expect(res.status).toBe(200);
     expect(res.body.nextCursor).toBeNull();
-    expect(res.body.items.map((item: object) => Object.keys(item))).toEqual(expectedRows().map(() => COLUMNS));
+    // The contract's columns first and in their order; the added ones after them.
+    expect(res.body.items.map((item: object) => Object.keys(item))).toEqual(expectedRows().map(() => [...COLUMNS, ...ADDED]));
     expect(res.body.items.map((item: Record<string, unknown>) => COLUMNS.map((k) => item[k]))).toEqual(expectedRows());
     // c5 was withdrawn after publication; c8 was sent back for revision; c10 is not reviewed yet.
     const ids = res.body.items.map((i: { contributionId: string }) => i.contributionId);
     for (const hidden of [nap.c.c5, nap.c.c8, nap.c.c10]) expect(ids).not.toContain(hidden);
+  });
+
+  it('names what the ids stand for and says when and by whom each response was given and published', async () => {
+    const res = await matrix();
+    const row = (id: string) => res.body.items.find((i: { contributionId: string }) => i.contributionId === id);
+    const c1 = row(nap.c.c1);
+    expect(c1).toMatchObject({
+      consultationTitle: expect.any(String),
+      policyAreaName: 'Anti-Corruption',
+      respondedByInstitution: INSTITUTIONS.justice,
+    });
+    expect(c1.commitmentTitles).toHaveLength(2);
+    expect(c1.commitmentTitles.every((title: unknown) => typeof title === 'string' && title.length > 0)).toBe(true);
+    for (const item of res.body.items) {
+      expect(Date.parse(item.receivedAt)).toBeLessThanOrEqual(Date.parse(item.respondedAt));
+      expect(Date.parse(item.respondedAt)).toBeLessThanOrEqual(Date.parse(item.publishedAt));
+      expect(item.commitmentTitles).toHaveLength(item.commitmentIds.length);
+    }
+    // A duplicate shows when and by whom its canonical was answered.
+    const canonical = row(nap.c.c4);
+    expect(row(nap.c.c3)).toMatchObject({ respondedAt: canonical.respondedAt, respondedByInstitution: canonical.respondedByInstitution, publishedAt: canonical.publishedAt });
+    // Outside any policy area: no area name; the POC answered.
+    expect(row(nap.c.c7)).toMatchObject({ policyAreaName: null, respondedByInstitution: INSTITUTIONS.poc });
   });
 
   it('answers the same open data to anonymous callers, the POC and the individual who wrote the comment', async () => {
@@ -81,16 +114,32 @@ describe('reasoned-response projection (live runner, real PostgreSQL)', () => {
     expect(res.headers.vary).toMatch(/Accept/);
     const { c, consultations: k, areas: a, commitments: m } = nap;
     const both = [m.assets, m.whistleblowers].sort().join(';');
-    expect(res.text).toBe(
-      'contributionId,consultationId,policyAreaId,channel,body,decision,rationale,commitmentIds\r\n' +
-        `${c.c4},${k.survey},${a.antiCorruption},survey,Make asset declarations searchable online,partially_accepted,Searchable register comes with the whistleblower protection portal,${m.whistleblowers}\r\n` +
-        `${c.c3},${k.survey},${a.antiCorruption},survey,Asset declarations must be searchable by name and institution,partially_accepted,Searchable register comes with the whistleblower protection portal,${m.whistleblowers}\r\n` +
-        `${c.c9},${k.survey},${a.antiCorruption},survey,,noted,Noted,\r\n` +
-        `${c.c1},${k.meeting},${a.antiCorruption},meeting,Publish the asset declarations of high officials as machine-readable open data,accepted,Included as milestone 1: open data on the HIDAACI portal,${both}\r\n` +
-        `${c.c2},${k.meeting},${a.antiCorruption},written,"Include judges and prosecutors in the asset declaration register.\nTheir family members too.",partially_accepted,"Judges and prosecutors are covered; their family members are not, under the law in force",${m.assets}\r\n` +
-        `${c.c6},${k.publicConsultation},,online_comment,,out_of_scope,Customs audits are outside the Anti-Corruption area of this plan,\r\n` +
-        `${c.c7},${k.publicConsultation},,online_comment,"Define ""high officials"", including deputy ministers, in the law",already_addressed,"Already defined by Law 9049/2003, article 3",\r\n`,
-    );
+    // UTF-8 with a byte-order mark, the contract's columns first, then the added ones.
+    expect(res.text.startsWith(BOM)).toBe(true);
+    const json = (await matrix({ limit: 500 })).body.items as Record<string, unknown>[];
+    const header = [...COLUMNS, ...ADDED].join(',');
+    expect(res.text).toBe(`${BOM}${header}\r\n${json.map((item) => `${[...COLUMNS, ...ADDED].map((col) => field(item[col])).join(',')}\r\n`).join('')}`);
+    // Each record begins with exactly the values of the contract's columns.
+    const records = res.text.slice(BOM.length + header.length + 2);
+    const prefixes = [
+      `${c.c4},${k.survey},${a.antiCorruption},survey,Make asset declarations searchable online,partially_accepted,Searchable register comes with the whistleblower protection portal,${m.whistleblowers}`,
+      `${c.c3},${k.survey},${a.antiCorruption},survey,Asset declarations must be searchable by name and institution,partially_accepted,Searchable register comes with the whistleblower protection portal,${m.whistleblowers}`,
+      `${c.c9},${k.survey},${a.antiCorruption},survey,,noted,Noted,`,
+      `${c.c1},${k.meeting},${a.antiCorruption},meeting,Publish the asset declarations of high officials as machine-readable open data,accepted,Included as milestone 1: open data on the HIDAACI portal,${both}`,
+      `${c.c2},${k.meeting},${a.antiCorruption},written,"Include judges and prosecutors in the asset declaration register.\nTheir family members too.",partially_accepted,"Judges and prosecutors are covered; their family members are not, under the law in force",${m.assets}`,
+      `${c.c6},${k.publicConsultation},,online_comment,,out_of_scope,Customs audits are outside the Anti-Corruption area of this plan,`,
+      `${c.c7},${k.publicConsultation},,online_comment,"Define ""high officials"", including deputy ministers, in the law",already_addressed,"Already defined by Law 9049/2003, article 3",`,
+    ];
+    let rest = records;
+    for (const prefix of prefixes) {
+      expect(rest.startsWith(prefix)).toBe(true);
+      rest = rest.slice(rest.indexOf('\r\n', prefix.length) + 2);
+    }
+    expect(rest).toBe('');
+
+    const noBom = await matrix({ bom: 'false' }).set('Accept', 'text/csv').buffer(true);
+    expect(noBom.text).toBe(res.text.slice(BOM.length));
+    expect((await matrix({ bom: 'maybe' }).set('Accept', 'text/csv')).status).toBe(400);
   });
 
   it('pages the JSON matrix with a cursor', async () => {
@@ -129,7 +178,7 @@ describe('reasoned-response projection (live runner, real PostgreSQL)', () => {
     expect(empty.status).toBe(200);
     expect(empty.body).toEqual({ items: [], nextCursor: null });
     const emptyCsv = await t.http.get(`/v1/cycles/${emptyCycle}/reasoned-response`).set('Accept', 'text/csv').buffer(true);
-    expect(emptyCsv.text).toBe('contributionId,consultationId,policyAreaId,channel,body,decision,rationale,commitmentIds\r\n');
+    expect(emptyCsv.text).toBe(`${BOM}${[...COLUMNS, ...ADDED].join(',')}\r\n`);
 
     const bad = await matrix({ limit: 0, cursor: 'x', format: 'xls' });
     expect(bad.status).toBe(400);

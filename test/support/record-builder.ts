@@ -82,16 +82,22 @@ export class RecordBuilder {
     return this.lfps[area];
   }
 
+  /** Every stored event (on PostgreSQL counted in the table: also those not yet visible in log order). */
   async eventCount(): Promise<number> {
-    return Number((await this.db.query('SELECT count(*) AS n FROM events')).rows[0].n);
+    if (!this.t.eventStore) return Number((await this.db.query('SELECT count(*) AS n FROM events')).rows[0].n);
+    let n = 0;
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.store.readLog({ after, limit: 5000 });
+      n += page.length;
+      if (page.length < 5000) return n;
+      after = page[page.length - 1].position;
+    }
   }
 
+  /** A stream's events through the port; `raw` is the data as stored (the adapters store JSON.stringify's text). */
   async streamEvents(streamId: string): Promise<StoredEvent[]> {
-    const { rows } = await this.db.query<{ type: string; revision: string; raw: string }>(
-      'SELECT type, revision, data::text AS raw FROM events WHERE stream_id = $1 ORDER BY revision',
-      [streamId],
-    );
-    return rows.map((r) => ({ type: r.type, revision: Number(r.revision), data: JSON.parse(r.raw), raw: r.raw }));
+    return (await this.store.readStream(streamId)).map((e) => ({ type: e.type, revision: e.revision, data: e.data, raw: JSON.stringify(e.data) }));
   }
 
   /** A cycle with the four policy areas of the 2020–2022 plan. */

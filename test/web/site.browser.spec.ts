@@ -9,7 +9,11 @@ import { stakeholders } from '../../src/demo/data.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { signToken } from '../../src/security/tokens.js';
 import { bearer, startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
+import { REASONED_RESPONSE_COLUMNS } from '../../projections/reasoned-response/reasoned-response.queries.js';
 import { launchChromium } from './chromium.js';
+
+/** The two tests that visit every page (twice over for axe): time enough on a shared, loaded machine. */
+const PAGE_SWEEP_TIMEOUT_MS = 300_000;
 
 /**
  * The public website in a real browser (Debian's Chromium through playwright-core), after the
@@ -178,7 +182,8 @@ describe('the public website in Chromium', () => {
     const csv = await context.request.get(url(`/cycles/${demo.cycleId}/reasoned-response.csv`));
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
-    expect((await csv.text()).split('\r\n')[0]).toBe('contributionId,consultationId,policyAreaId,channel,body,decision,rationale,commitmentIds');
+    // The API's open-data CSV: a byte-order mark (so Excel reads the Albanian right), then its columns.
+    expect((await csv.text()).split('\r\n')[0]).toBe(`\uFEFF${REASONED_RESPONSE_COLUMNS.join(',')}`);
     // The print style leaves the matrix alone on the page.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.site').isVisible()).toBe(false);
@@ -249,7 +254,7 @@ describe('the public website in Chromium', () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(failures).toEqual([]);
-  });
+  }, PAGE_SWEEP_TIMEOUT_MS);
 
   it('crawls every internal link from / with no broken link, no 5xx, and no individual’s name, email or text', async () => {
     const seen = new Set<string>(['/']);
@@ -284,5 +289,5 @@ describe('the public website in Chromium', () => {
     for (const prefix of ['/cycles/', '/consultations/', '/contributions/', '/commitments/', '/stakeholders/']) expect([...seen].some((s) => s.startsWith(prefix))).toBe(true);
     expect([...seen].some((s) => s.endsWith('/reasoned-response'))).toBe(true);
     expect(pages).toBeGreaterThan(200);
-  });
+  }, PAGE_SWEEP_TIMEOUT_MS);
 });

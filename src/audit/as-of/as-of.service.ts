@@ -3,11 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
-import type { ProjectionDefinition } from '../../projection-runner/projection.js';
-import { applyEvents, createScratchTables, replayInTransaction, useSchema } from '../../projection-runner/replay.js';
+import { ProblemException } from '../../http/problem.js';
+import { handledTypes, type ProjectionDefinition } from '../../projection-runner/projection.js';
+import { applyEvents, createScratchTables, useSchema } from '../../projection-runner/replay.js';
 import { RUNTIME, type Runtime } from '../../runtime.js';
 import { streams } from '../../shared/streams.js';
-import { heldAt, invalidAsOf, parseAsOf, type AsOfPoint } from './as-of-point.js';
+import { heldAt, invalidPast, parseAsOf, parseAsOfOccurred, pastFilter, type PastPoint, type PastQuery } from './as-of-point.js';
 
 /** Events per read when a scope scans the log. */
 const SCAN_BATCH = 1000;
@@ -17,12 +18,21 @@ const SCAN_BATCH = 1000;
  * nothing else; the default is the whole log of the projection's types.
  */
 export type ReplayScope =
-  /** Exactly these events (already cut at the point), in log order. */
+  /** These events (whole streams: the replay cuts them at the point), in log order. */
   | { events: readonly RecordedEvent[] }
-  /** The projection's events up to the point that `keep` accepts (all of them without it). */
+  /** The projection's events that `keep` accepts (all of them without it). */
   | { keep?: (event: RecordedEvent) => boolean };
 
-export type ScopeAt = ReplayScope | ((point: AsOfPoint) => Promise<ReplayScope> | ReplayScope);
+export type ScopeAt = ReplayScope | ((point: PastPoint) => Promise<ReplayScope> | ReplayScope);
+
+/** What an answer about the past is given besides its transaction. */
+export interface PastAnswer extends PastPoint {
+  /**
+   * The "today" of rules that measure time to now (compliance): the world's time asked for, else
+   * the recording time, else (a position) when the last event replayed was recorded.
+   */
+  evaluatedAt: Date;
+}
 
 /**
  * The past as it was: a read model's answer computed from the events up to a point, never from
@@ -30,6 +40,11 @@ export type ScopeAt = ReplayScope | ((point: AsOfPoint) => Promise<ReplayScope> 
  * a scratch schema, the events replayed into them by the projection's own handlers, search_path
  * pointed at them, and then the live endpoint's own query code run on that transaction, so a
  * live answer and an as-of answer can differ only by the events.
+ *
+ * Two clocks (see as-of-point.ts): asOf (what had been recorded) and asOfOccurred (what had
+ * happened in the world, as the record tells it today), alone or together. Redactions are not
+ * history to be replayed but standing decisions: one made since still applies to the past.
+ * Erasures apply by themselves (the person's key is gone).
  */
 @Injectable()
 export class AsOfService {
@@ -39,20 +54,17 @@ export class AsOfService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  /** Parses ?asOf= (400 naming asOf when it is malformed or lies in the future). */
-  async point(value: string): Promise<AsOfPoint> {
-    const point = parseAsOf(this.store, value);
-    if (point.kind === 'position') await this.awaitReadable(point.position);
-    return point;
+  /** Parses asOf and asOfOccurred (400 naming the parameter when malformed or in the future). */
+  async point(past: PastQuery): Promise<PastPoint> {
+    const recorded = past.asOf !== undefined ? parseAsOf(this.store, past.asOf) : null;
+    const occurred = past.asOfOccurred !== undefined ? parseAsOfOccurred(past.asOfOccurred) : null;
+    if (recorded?.kind === 'position') await this.awaitReadable(recorded.position);
+    return { recorded, occurred };
   }
 
-  private includes(point: AsOfPoint, event: RecordedEvent): boolean {
-    return heldAt(this.store, point, event);
-  }
-
-  /** A stream as it stood at the point. */
-  private async readStream(streamId: string, point: AsOfPoint): Promise<RecordedEvent[]> {
-    return (await this.store.readStream(streamId)).filter((e) => this.includes(point, e));
+  /** Where readers of the log stop for this point: its position, else today's end of the log. */
+  private async upTo(point: PastPoint): Promise<string | null> {
+    return point.recorded?.kind === 'position' ? point.recorded.position : this.store.head();
   }
 
   private inLogOrder(events: readonly RecordedEvent[]): RecordedEvent[] {
@@ -60,16 +72,17 @@ export class AsOfService {
   }
 
   /**
-   * A contribution's own stream and those of its canonical chain, as they stood at the point:
-   * everything a per-contribution outcome row depends on (a duplicate shows its root's response).
+   * A contribution's own stream and those of its canonical chain: everything a per-contribution
+   * outcome row depends on (a duplicate shows its root's response). Whole streams: the replay
+   * cuts them at the point, and lays later redactions over what it kept.
    */
-  contributionChain(contributionId: string): (point: AsOfPoint) => Promise<ReplayScope> {
-    return async (point) => {
+  contributionChain(contributionId: string): ReplayScope | (() => Promise<ReplayScope>) {
+    return async () => {
       const events: RecordedEvent[] = [];
       const seen = new Set<string>();
       for (let id: string | undefined = contributionId; id !== undefined && !seen.has(id); ) {
         seen.add(id);
-        const own = await this.readStream(streams.contribution(id), point);
+        const own = await this.store.readStream(streams.contribution(id));
         events.push(...own);
         id = own.find((e) => e.type === 'ContributionMarkedDuplicate')?.data.canonicalId as string | undefined;
       }
@@ -84,17 +97,18 @@ export class AsOfService {
 
   /**
    * What a consultation's summary depends on: its own events and its reports' (they carry its
-   * consultationId), and the events of its contributions and of their canonical chains, as they
-   * stood at the point (found by one pass over receptions and duplicate marks).
+   * consultationId), and the events of its contributions and of their canonical chains (found by
+   * one pass over receptions and duplicate marks).
    */
-  consultation(consultationId: string): (point: AsOfPoint) => Promise<ReplayScope> {
+  consultation(consultationId: string): (point: PastPoint) => Promise<ReplayScope> {
     return async (point) => {
-      const upTo = point.kind === 'position' ? point.position : await this.store.head();
+      const upTo = await this.upTo(point);
       const contributions = new Set<string>();
       const canonicalOf = new Map<string, string>();
       for (let after: string | null = null; upTo !== null; ) {
         const batch = await this.store.readAll({ after, upTo, limit: SCAN_BATCH, types: ['ContributionReceived', 'ContributionMarkedDuplicate'] });
-        for (const e of batch.filter((x) => this.includes(point, x))) {
+        for (const e of batch) {
+          if (point.recorded && !heldAt(this.store, point.recorded, e)) continue;
           if (e.type === 'ContributionMarkedDuplicate') canonicalOf.set(String(e.data.contributionId), String(e.data.canonicalId));
           else if (e.data.consultationId === consultationId) contributions.add(String(e.data.contributionId));
         }
@@ -109,16 +123,12 @@ export class AsOfService {
   }
 
   /**
-   * Answers `query` as the record stood at `asOf`: the projection replayed into scratch tables
-   * (within `scope`), the query run with search_path on them, everything rolled back.
+   * Answers `query` as the record stood at the point (asOf, asOfOccurred, or both): the projection
+   * replayed into scratch tables (within `scope`), the redactions made since laid over it, the
+   * query run with search_path on them, everything rolled back. A 404 says when the record starts.
    */
-  async answer<T>(
-    asOf: string,
-    projection: ProjectionDefinition,
-    scope: ScopeAt,
-    query: (manager: EntityManager, point: AsOfPoint) => Promise<T>,
-  ): Promise<T> {
-    const point = await this.point(asOf);
+  async answer<T>(past: PastQuery, projection: ProjectionDefinition, scope: ScopeAt, query: (manager: EntityManager, point: PastAnswer) => Promise<T>): Promise<T> {
+    const point = await this.point(past);
     const chosen = typeof scope === 'function' ? await scope(point) : scope;
     const schema = `asof_${randomBytes(8).toString('hex')}`;
     const runner = this.dataSource.createQueryRunner();
@@ -129,21 +139,87 @@ export class AsOfService {
       // Nothing of this transaction is ever committed: the scratch schema goes with the rollback.
       await createScratchTables(m, projection, schema);
       await useSchema(m, schema);
-      if ('events' in chosen) {
-        await applyEvents(m, projection, chosen.events);
-      } else {
-        // By time, stop at today's end of the log: later appends cannot have been recorded earlier.
-        const upTo = point.kind === 'position' ? point.position : await this.store.head();
-        const keep = chosen.keep;
-        if (upTo !== null) {
-          await replayInTransaction(m, this.store, projection, { upTo, filter: (e) => this.includes(point, e) && (keep?.(e) ?? true) });
-        }
+      const replayed = await this.replay(m, projection, chosen, point);
+      const evaluatedAt = point.occurred ?? (point.recorded?.kind === 'time' ? point.recorded.time : (replayed.lastRecordedAt ?? new Date()));
+      try {
+        return await query(m, { ...point, evaluatedAt });
+      } catch (error) {
+        throw error instanceof ProblemException && error.status === 404 ? await this.notFoundThen(error, past, point) : error;
       }
-      return await query(m, point);
     } finally {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
     }
+  }
+
+  private async replay(m: EntityManager, projection: ProjectionDefinition, scope: ReplayScope, point: PastPoint): Promise<{ lastRecordedAt: Date | null }> {
+    const types = handledTypes(projection);
+    const keepAtPoint = pastFilter(this.store, point, types);
+    const received = new Set<string>();
+    const laterRedactions: RecordedEvent[] = [];
+    let lastRecordedAt: Date | null = null;
+    const kept = (events: readonly RecordedEvent[], inScope: (e: RecordedEvent) => boolean) => {
+      const out: RecordedEvent[] = [];
+      for (const e of events) {
+        if (!projection.handlers[e.type] || !inScope(e)) continue;
+        if (!keepAtPoint(e)) {
+          if (e.type === 'ContributionRedacted') laterRedactions.push(e);
+          continue;
+        }
+        out.push(e);
+        if (e.type === 'ContributionReceived') received.add(String(e.data.contributionId));
+        const at = new Date(e.metadata.recordedAt);
+        if (!lastRecordedAt || at > lastRecordedAt) lastRecordedAt = at;
+      }
+      return out;
+    };
+    if ('events' in scope) {
+      await applyEvents(m, projection, kept(scope.events, () => true));
+    } else {
+      const upTo = await this.upTo(point);
+      const inScope = scope.keep ?? (() => true);
+      const read = async (from: string | null, to: string | null, only: readonly string[], apply: boolean) => {
+        for (let after = from; ; ) {
+          const batch = await this.store.readAll({ after, upTo: to, limit: SCAN_BATCH, types: only });
+          const events = kept(batch, inScope);
+          if (apply) await applyEvents(m, projection, events);
+          if (batch.length < SCAN_BATCH) return;
+          after = batch[batch.length - 1].position;
+        }
+      };
+      if (upTo !== null) await read(null, upTo, types, true);
+      // Redactions recorded after a position were not read above.
+      if (point.recorded?.kind === 'position' && projection.handlers.ContributionRedacted) await read(upTo, null, ['ContributionRedacted'], false);
+    }
+    await this.layRedactions(m, projection, laterRedactions, received);
+    return { lastRecordedAt };
+  }
+
+  /**
+   * A redaction recorded after the point (or dated after asOfOccurred) still applies to a
+   * contribution the answer shows: hiding the text was a decision about the text, not an event
+   * of its history. (The row then shows the redaction and its position.)
+   */
+  private async layRedactions(m: EntityManager, projection: ProjectionDefinition, later: readonly RecordedEvent[], received: ReadonlySet<string>): Promise<void> {
+    const standing = later.filter((e) => received.has(String(e.data.contributionId)));
+    if (standing.length > 0) await applyEvents(m, projection, standing);
+  }
+
+  /** A 404 about the past says when the record starts, and what to ask instead when it starts later. */
+  private async notFoundThen(error: ProblemException, past: PastQuery, point: PastPoint): Promise<ProblemException> {
+    const [first] = await this.store.readAll({ limit: 1 });
+    const recordStartsAt = first?.metadata.recordedAt ?? null;
+    const before = point.recorded?.kind === 'time' && (recordStartsAt === null || point.recorded.time.getTime() < Date.parse(recordStartsAt));
+    const hint = before
+      ? `; asOf ${past.asOf} is before the record starts (${recordStartsAt ? `its first event was recorded at ${recordStartsAt}` : 'it holds no event yet'}): nothing had been recorded by then. ` +
+        `To ask what the record says today about the world on that date, use asOfOccurred=${past.asOf}`
+      : `; the record starts at ${recordStartsAt ?? '(no event yet)'}`;
+    return new ProblemException(error.status, error.code, error.title, `${error.detail ?? error.title}${hint}`, {
+      ...error.extensions,
+      recordStartsAt,
+      asOf: past.asOf ?? null,
+      asOfOccurred: past.asOfOccurred ?? null,
+    });
   }
 
   /**
@@ -156,7 +232,7 @@ export class AsOfService {
     for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
       const head = await this.store.head();
       if (head !== null && this.store.comparePositions(position, head) <= 0) return;
-      if (Date.now() >= deadline) throw invalidAsOf('must not be in the future: the log does not reach that position');
+      if (Date.now() >= deadline) throw invalidPast('asOf', 'must not be in the future: the log does not reach that position');
       await sleep(delay);
     }
   }

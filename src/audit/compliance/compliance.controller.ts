@@ -2,8 +2,10 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../command-handling/command-response.js';
-import { ReadQuery } from '../../read-side/pagination.js';
+import { ApiOk } from '../../http/openapi.js';
 import { Public } from '../../security/auth.guard.js';
+import { AsOfQuery } from '../as-of/as-of.query.js';
+import { ComplianceResponse } from './compliance.dto.js';
 import { GetComplianceQuery } from './compliance.queries.js';
 import type { ComplianceView } from './compliance.rules.js';
 
@@ -16,14 +18,18 @@ export class ComplianceController {
   @Get(':id/compliance')
   @Public()
   @ApiOperation({
-    summary: "The cycle against OGP's co-creation standards: each check met, not_met or pending, with its evidence (event ids)",
+    summary: "The cycle against OGP's co-creation standards: each check met, not_met or pending, with its evidence",
     description:
       'Checks: forum_meets_regularly, timeline_published_in_advance, consultation_notice, repository_updated, reasoned_response_published, ' +
       'reports_published, draft_publicly_consulted, approval_and_submission_recorded; thresholds from POST /v1/cycles/:id/compliance-thresholds. ' +
-      'Computed from the events, with today as the end of a cycle not yet submitted. No personal data: anyone may read it.',
+      'Each piece of evidence names its event (type, when it happened, a one-line summary; GET /v1/events/:eventId for the whole event). ' +
+      'Computed from the events, with today as the end of a cycle not yet submitted; asOf / asOfOccurred: as it stood then, "today" being ' +
+      'the time asked about. No personal data: anyone may read it.',
   })
-  @ApiProblems(400, 404, 503)
-  compliance(@Param('id') id: string, @QueryParams() params: ReadQuery): Promise<ComplianceView> {
-    return this.queries.execute(new GetComplianceQuery(id, params.consistentWith));
+  @ApiOk(ComplianceResponse)
+  @ApiProblems(400, 401, 404, 503)
+  compliance(@Param('id') id: string, @QueryParams() params: AsOfQuery): Promise<ComplianceView> {
+    const { consistentWith, asOf, asOfOccurred } = params;
+    return this.queries.execute(new GetComplianceQuery(id, consistentWith, { asOf, asOfOccurred }));
   }
 }

@@ -12,6 +12,7 @@
 import type { ComplianceThresholds } from '../../cycles/domain/events.js';
 import { DEFAULT_THRESHOLDS } from '../../cycles/domain/cycle.decider.js';
 import { wholeDaysBetween } from '../../shared/time.js';
+import { summarizeEvent } from '../events/event-summary.js';
 
 export interface ComplianceFact {
   eventId: string;
@@ -34,7 +35,8 @@ const CHECK_IDS = [
 export type CheckId = (typeof CHECK_IDS)[number];
 export type CheckStatus = 'met' | 'not_met' | 'pending';
 
-export interface ComplianceCheck {
+/** A check as the rules decide it: its evidence by event id. */
+interface CheckResult {
   id: CheckId;
   title: string;
   status: CheckStatus;
@@ -43,6 +45,21 @@ export interface ComplianceCheck {
   evidence: string[];
   /** Item by item, what falls short (or, where nothing does, what was found). */
   findings: Record<string, unknown>[];
+}
+
+/** An event the verdict rests on, as a person reads it: what, when, and where to fetch it whole. */
+export interface EvidenceEvent {
+  eventId: string;
+  type: string;
+  /** When it happened in the world. */
+  occurredAt: string;
+  summary: string;
+  /** GET it for the whole event. */
+  href: string;
+}
+
+export interface ComplianceCheck extends Omit<CheckResult, 'evidence'> {
+  evidence: EvidenceEvent[];
 }
 
 export interface ComplianceView {
@@ -232,7 +249,7 @@ const verdict = (breached: boolean, cycle: Cycle): CheckStatus => (breached ? 'n
  * A forum meeting before the first consultation opens, and no interval of more than
  * forumMaxGapDays whole days between the cycle's opening, its meetings and the submission (or today).
  */
-function forumMeetsRegularly(cycle: Cycle, today: Date): ComplianceCheck {
+function forumMeetsRegularly(cycle: Cycle, today: Date): CheckResult {
   const max = cycle.thresholds.forumMaxGapDays;
   const end = endOf(cycle, today);
   const findings: Record<string, unknown>[] = [];
@@ -273,7 +290,7 @@ function forumMeetsRegularly(cycle: Cycle, today: Date): ComplianceCheck {
  * opened. Decided when that consultation is announced: met when a milestone was published in
  * time, pending while there is still time to publish one.
  */
-function timelinePublishedInAdvance(cycle: Cycle, today: Date): ComplianceCheck {
+function timelinePublishedInAdvance(cycle: Cycle, today: Date): CheckResult {
   const n = cycle.thresholds.timelineNoticeDays;
   const base = { id: 'timeline_published_in_advance', title: 'The co-creation timeline was published in advance' } as const;
   const milestones = cycle.milestones;
@@ -326,7 +343,7 @@ function timelinePublishedInAdvance(cycle: Cycle, today: Date): ComplianceCheck 
 }
 
 /** Each consultation announced at least consultationNoticeDays whole days before it opened. */
-function consultationNotice(cycle: Cycle): ComplianceCheck {
+function consultationNotice(cycle: Cycle): CheckResult {
   const n = cycle.thresholds.consultationNoticeDays;
   const all = [...cycle.consultations.values()].sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
   const notice = (c: Consultation) => wholeDaysBetween(c.announcedAt, c.opensAt);
@@ -355,7 +372,7 @@ function consultationNotice(cycle: Cycle): ComplianceCheck {
  * interval longer than 365 / repositoryUpdatesPerYear days without a publication between the
  * cycle's opening and the submission (or today).
  */
-function repositoryUpdated(cycle: Cycle, today: Date): ComplianceCheck {
+function repositoryUpdated(cycle: Cycle, today: Date): CheckResult {
   const perYear = cycle.thresholds.repositoryUpdatesPerYear;
   const maxDays = 365 / perYear;
   const end = endOf(cycle, today);
@@ -410,7 +427,7 @@ function stateAt(c: Contribution, at: Date): ContributionState {
  * current response published); a duplicate is covered by its canonical's; withdrawn ones (by then)
  * are left out. Before submission: pending, listing what is not covered yet.
  */
-function reasonedResponsePublished(cycle: Cycle, today: Date): ComplianceCheck {
+function reasonedResponsePublished(cycle: Cycle, today: Date): CheckResult {
   const at = cycle.submission?.at ?? today;
   const states = new Map<string, ContributionState>();
   for (const c of cycle.contributions.values()) if (c.receivedAt <= at) states.set(c.id, stateAt(c, at));
@@ -454,7 +471,7 @@ function reasonedResponsePublished(cycle: Cycle, today: Date): ComplianceCheck {
 }
 
 /** Every closed consultation has a published report (not_met only after submission: a report may still come). */
-function reportsPublished(cycle: Cycle): ComplianceCheck {
+function reportsPublished(cycle: Cycle): CheckResult {
   const closed = [...cycle.consultations.values()].filter((c) => c.closed);
   const missing = closed.filter((c) => c.reports.length === 0);
   return {
@@ -474,7 +491,7 @@ function reportsPublished(cycle: Cycle): ComplianceCheck {
  * A public_consultation that opened after a draft plan was published and before the approval.
  * Decided at approval.
  */
-function draftPubliclyConsulted(cycle: Cycle): ComplianceCheck {
+function draftPubliclyConsulted(cycle: Cycle): CheckResult {
   const approvedAt = cycle.approval?.at ?? null;
   const publics = [...cycle.consultations.values()].filter((c) => c.kind === 'public_consultation').sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
   let match: { consultation: Consultation; draft: Dated } | null = null;
@@ -504,7 +521,7 @@ function draftPubliclyConsulted(cycle: Cycle): ComplianceCheck {
 }
 
 /** The approval and the submission are both recorded, the submission not dated before the approval. */
-function approvalAndSubmissionRecorded(cycle: Cycle): ComplianceCheck {
+function approvalAndSubmissionRecorded(cycle: Cycle): CheckResult {
   const { approval, submission } = cycle;
   const evidence = [approval, submission].filter((x): x is Dated => x !== null).map((x) => x.fact.eventId);
   const base = { id: 'approval_and_submission_recorded', title: 'The approval and the submission of the plan are recorded', evidence } as const;
@@ -529,6 +546,14 @@ function approvalAndSubmissionRecorded(cycle: Cycle): ComplianceCheck {
 export function evaluateCompliance(cycleId: string, facts: readonly ComplianceFact[], today: Date): ComplianceView | null {
   const cycle = gather(cycleId, facts);
   if (!cycle) return null;
+  const byId = new Map(facts.map((f) => [f.eventId, f]));
+  const described = (check: CheckResult): ComplianceCheck => ({
+    ...check,
+    evidence: [...new Set(check.evidence)].flatMap((id) => {
+      const fact = byId.get(id);
+      return fact ? [{ eventId: id, type: fact.type, occurredAt: fact.occurredAt.toISOString(), summary: summarizeEvent(fact.type, fact.data), href: `/v1/events/${id}` }] : [];
+    }),
+  });
   return {
     cycleId,
     title: cycle.title,
@@ -544,7 +569,7 @@ export function evaluateCompliance(cycleId: string, facts: readonly ComplianceFa
       reportsPublished(cycle),
       draftPubliclyConsulted(cycle),
       approvalAndSubmissionRecorded(cycle),
-    ],
+    ].map(described),
     thresholds: cycle.thresholds,
   };
 }

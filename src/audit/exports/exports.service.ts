@@ -1,19 +1,17 @@
 import { readModelProgress } from '../../projection-runner/progress.js';
 import { Inject, Injectable } from '@nestjs/common';
-import type pg from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { presentAccountability, visibleTo } from '../../../projections/accountability/accountability.queries.js';
+import { namesFor, presentAccountability, visibleTo } from '../../../projections/accountability/accountability.queries.js';
 import { AccountabilityRow } from '../../../projections/accountability/accountability.entity.js';
-import { DATABASE_POOL } from '../../database/tokens.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { formatPosition } from '../../event-store/postgres/position.js';
 import { ProblemException } from '../../http/problem.js';
 import { PersonalTextPresenter } from '../../read-side/personal-text.js';
-import { requirePostgresStore } from '../integrity/audit-integrity.service.js';
-import { logHead, readLog } from '../integrity/log-reader.js';
+import { readLogPages } from '../integrity/log-reader.js';
 import { metaLine, type ExportStamp } from './export-stamp.js';
-import { PUBLIC_EVENT_TYPES, publicLines } from './public-events.js';
-import { csvHeader, csvRecord } from './reasoned-response-csv.js';
+import { PUBLIC_EVENT_TYPES, PublicFacts, publicLines } from './public-events.js';
+import { ReasonedResponseRow } from '../../../projections/reasoned-response/reasoned-response.entity.js';
+import { matrixItems, matrixRecord, REASONED_RESPONSE_COLUMNS } from '../../../projections/reasoned-response/reasoned-response.queries.js';
+import { csvHeader } from '../../read-side/csv.js';
 
 export interface ExportStream {
   stamp: ExportStamp;
@@ -29,18 +27,8 @@ const EVENTS_PAGE = 2000;
 const MAX_SNAPSHOT_EXPORTS = 4;
 const PUBLIC = { kind: 'public' } as const;
 
-interface ReasonedResponseRecord {
-  cycle_id: string;
-  contribution_id: string;
-  consultation_id: string;
-  policy_area_id: string | null;
-  channel: string;
-  public_body: string | null;
-  decision: string | null;
-  rationale: string | null;
-  commitment_ids: string[];
-  received_key: string;
-}
+/** The contract's columns (DESIGN.md §5 and after), prefixed by the cycle: the export spans every cycle. */
+const EXPORT_COLUMNS = ['cycleId', ...REASONED_RESPONSE_COLUMNS] as const;
 
 /** Open data: published records only, without personal data, stamped with what they reflect. */
 @Injectable()
@@ -49,46 +37,24 @@ export class ExportsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(DATABASE_POOL) private readonly pool: pg.Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly presenter: PersonalTextPresenter,
   ) {}
 
-  /** Every cycle's published reasoned-response matrix, CSV, cycleId first. */
-  async reasonedResponseCsv(): Promise<ExportStream> {
-    return this.fromSnapshot('reasoned-response', ['reasoned-response'], async function* (runner) {
-      yield csvHeader();
-      let after: [string, string, string] | null = null;
+  /** Every cycle's published reasoned-response matrix, CSV (UTF-8 with a BOM unless `bom` is false), cycleId first. */
+  async reasonedResponseCsv(bom = true): Promise<ExportStream> {
+    return this.fromSnapshot('reasoned-response', ['reasoned-response', 'directory'], async function* (runner) {
+      yield csvHeader(EXPORT_COLUMNS, bom);
+      let after: [string, Date, string] | null = null;
       for (;;) {
-        // received_at travels as text so the keyset compares exactly what is stored.
-        const rows = (await runner.query(
-          `SELECT r.cycle_id, r.contribution_id, r.consultation_id, r.policy_area_id, r.channel, r.public_body,
-                  r.decision, r.rationale, r.commitment_ids, r.received_at::text AS received_key
-             FROM reasoned_response r
-            WHERE r.published_at IS NOT NULL AND NOT r.withdrawn
-              ${after ? 'AND (r.cycle_id, r.received_at, r.contribution_id) > ($2::uuid, $3::timestamptz, $4::uuid)' : ''}
-            ORDER BY r.cycle_id, r.received_at, r.contribution_id LIMIT $1`,
-          after ? [PAGE, ...after] : [PAGE],
-        )) as ReasonedResponseRecord[];
-        const out = rows
-          .map((r) =>
-            csvRecord({
-              cycleId: r.cycle_id,
-              contributionId: r.contribution_id,
-              consultationId: r.consultation_id,
-              policyAreaId: r.policy_area_id,
-              channel: r.channel,
-              body: r.public_body,
-              decision: r.decision,
-              rationale: r.rationale,
-              commitmentIds: r.commitment_ids,
-            }),
-          )
-          .join('');
+        const qb = runner.manager.createQueryBuilder(ReasonedResponseRow, 'r').where('r.published_at IS NOT NULL AND NOT r.withdrawn');
+        if (after) qb.andWhere('(r.cycle_id, r.received_at, r.contribution_id) > (:cycle, :at, :id)', { cycle: after[0], at: after[1], id: after[2] });
+        const rows = await qb.orderBy('r.cycle_id', 'ASC').addOrderBy('r.received_at', 'ASC').addOrderBy('r.contribution_id', 'ASC').limit(PAGE).getMany();
+        const out = (await matrixItems(runner.manager, rows)).map((item) => matrixRecord(item, EXPORT_COLUMNS)).join('');
         if (out) yield out;
         if (rows.length < PAGE) return;
         const last = rows[rows.length - 1];
-        after = [last.cycle_id, last.received_key, last.contribution_id];
+        after = [last.cycleId, last.receivedAt, last.contributionId];
       }
     });
   }
@@ -96,16 +62,17 @@ export class ExportsService {
   /** Published contributions and what became of them, as an anonymous reader sees them. */
   async contributionsNdjson(): Promise<ExportStream> {
     const presenter = this.presenter;
-    return this.fromSnapshot('contributions', ['accountability'], async function* (runner, stamp) {
+    return this.fromSnapshot('contributions', ['accountability', 'directory'], async function* (runner, stamp) {
       yield metaLine(stamp);
       let after: [Date, string] | null = null;
       for (;;) {
         const qb = visibleTo(runner.manager.getRepository(AccountabilityRow).createQueryBuilder('a'), PUBLIC);
         if (after) qb.andWhere('(a.received_at, a.contribution_id) > (:at, :id)', { at: after[0], id: after[1] });
         const rows = await qb.orderBy('a.received_at', 'ASC').addOrderBy('a.contribution_id', 'ASC').limit(PAGE).getMany();
+        const names = await namesFor(runner.manager, rows);
         let out = '';
         for (const row of rows) {
-          const view = await presentAccountability(row, PUBLIC, presenter);
+          const view = await presentAccountability(row, PUBLIC, presenter, names);
           if (view) out += `${JSON.stringify(view)}\n`;
         }
         if (out) yield out;
@@ -118,16 +85,16 @@ export class ExportsService {
 
   /** The public event log (see public-events.ts), up to the head at the start. */
   async eventsNdjson(): Promise<ExportStream> {
-    requirePostgresStore(this.store);
-    const upTo = await logHead(this.pool);
-    const stamp: ExportStamp = { export: 'events', position: upTo && formatPosition(upTo), projections: {}, generatedAt: new Date().toISOString() };
-    const pool = this.pool;
+    const upTo = await this.store.head();
+    const stamp: ExportStamp = { export: 'events', position: upTo, projections: {}, generatedAt: new Date().toISOString() };
+    const store = this.store;
     async function* chunks(): AsyncGenerator<string> {
       yield metaLine(stamp);
       if (!upTo) return;
       // No snapshot needed: at or below the head the log no longer changes.
-      for await (const page of readLog(pool, { upTo, types: PUBLIC_EVENT_TYPES }, EVENTS_PAGE)) {
-        const lines = await publicLines(pool, page, upTo);
+      const facts = new PublicFacts(store, upTo);
+      for await (const page of readLogPages(store, { upTo, types: PUBLIC_EVENT_TYPES }, EVENTS_PAGE)) {
+        const lines = await publicLines(facts, page);
         if (lines) yield lines;
       }
     }

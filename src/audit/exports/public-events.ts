@@ -18,12 +18,9 @@
  * organisation's (an individual's) is null; metadata keeps only actor role and institution,
  * correlation and causation ids, occurredAt, recordedAt and schemaVersion.
  */
-import type pg from 'pg';
-import type { LogPosition } from '../../event-store/postgres/position.js';
+import { categoryOf, type EventStore, type StoredEvent } from '../../event-store/event-store.port.js';
 import { redactTree } from '../../security/personal-fields.js';
-import { categoryOf } from '../../event-store/event-store.port.js';
 import { streams } from '../../shared/streams.js';
-import type { StoredEvent } from '../integrity/log-reader.js';
 
 type Data = Record<string, unknown>;
 
@@ -118,43 +115,82 @@ const stakeholderRefs = (data: Data): unknown[] => [
   ...(Array.isArray(data.attendeeIds) ? data.attendeeIds : []),
 ];
 
-/** Looks up, for one page, the organisations it names and the publication state of its contributions and reports. */
-async function pageFacts(db: Pick<pg.Pool, 'query'>, page: readonly StoredEvent[], parsed: readonly Data[], upTo: LogPosition): Promise<PageFacts> {
-  const facts: PageFacts = { organisations: new Set(), published: new Map(), withdrawn: new Set(), redacted: new Set() };
-  const ids = [...new Set(parsed.flatMap(stakeholderRefs).filter((id): id is string => typeof id === 'string'))];
-  if (ids.length > 0) {
-    const { rows } = await db.query<{ id: string }>(
-      `SELECT r.id FROM unnest($1::text[]) AS s(stream_id)
-        CROSS JOIN LATERAL (
-          SELECT e.data->>'stakeholderId' AS id FROM events e
-           WHERE e.stream_id = s.stream_id AND e.type = 'StakeholderRegistered' AND e.data->>'kind' <> 'individual'
-        ) r`,
-      [ids.map((id) => streams.stakeholder(id))],
+interface StreamFacts {
+  published: number | null;
+  withdrawn: boolean;
+  redacted: boolean;
+}
+
+/** Streams looked up at once (each one read through the port). */
+const LOOKUPS_AT_ONCE = 16;
+/** Facts kept between pages; beyond this many the cache starts again (memory stays bounded). */
+const CACHE_LIMIT = 50_000;
+
+/**
+ * What the public export needs to know about streams other than the page's events, as of the
+ * export's position, read through the event store port (readStream) and kept for the rest of the
+ * export: at or below that position nothing changes.
+ */
+export class PublicFacts {
+  private readonly organisation = new Map<string, boolean>();
+  private readonly gated = new Map<string, StreamFacts>();
+
+  constructor(
+    private readonly store: EventStore,
+    /** The export's position: later events do not count. */
+    private readonly upTo: string,
+  ) {}
+
+  /** The facts one page needs. */
+  async forPage(page: readonly StoredEvent[], parsed: readonly Data[]): Promise<PageFacts> {
+    const ids = [...new Set(parsed.flatMap(stakeholderRefs).filter((id): id is string => typeof id === 'string'))];
+    const gated = [...new Set(page.filter((e) => ['contribution', 'report'].includes(categoryOf(e.streamId))).map((e) => e.streamId))];
+    if (this.organisation.size > CACHE_LIMIT) this.organisation.clear();
+    if (this.gated.size > CACHE_LIMIT) this.gated.clear();
+    await inBatches(
+      ids.filter((id) => !this.organisation.has(id)),
+      async (id) => this.organisation.set(id, await this.isOrganisation(id)),
     );
-    for (const r of rows) facts.organisations.add(r.id);
-  }
-  const gated = [...new Set(page.filter((e) => ['contribution', 'report'].includes(categoryOf(e.streamId))).map((e) => e.streamId))];
-  if (gated.length > 0) {
-    // One index look-up per stream of the page.
-    const { rows } = await db.query<{ stream_id: string; published: string | null; withdrawn: boolean; redacted: boolean }>(
-      `SELECT s.stream_id, f.published, f.withdrawn, f.redacted
-         FROM unnest($1::text[]) AS s(stream_id)
-        CROSS JOIN LATERAL (
-          SELECT max(e.revision) FILTER (WHERE e.type IN ('ResponsePublished', 'ReportPublished')) AS published,
-                 coalesce(bool_or(e.type = 'ContributionWithdrawn'), false) AS withdrawn,
-                 coalesce(bool_or(e.type = 'ContributionRedacted'), false) AS redacted
-            FROM events e
-           WHERE e.stream_id = s.stream_id AND (e.transaction_id, e.global_position) <= ($2::xid8, $3::bigint)
-        ) f`,
-      [gated, String(upTo.xid), String(upTo.globalPosition)],
+    await inBatches(
+      gated.filter((s) => !this.gated.has(s)),
+      async (stream) => this.gated.set(stream, await this.streamFacts(stream)),
     );
-    for (const r of rows) {
-      if (r.published !== null) facts.published.set(r.stream_id, Number(r.published));
-      if (r.withdrawn) facts.withdrawn.add(r.stream_id);
-      if (r.redacted) facts.redacted.add(r.stream_id);
+    const facts: PageFacts = { organisations: new Set(), published: new Map(), withdrawn: new Set(), redacted: new Set() };
+    for (const id of ids) if (this.organisation.get(id)) facts.organisations.add(id);
+    for (const stream of gated) {
+      const f = this.gated.get(stream)!;
+      if (f.published !== null) facts.published.set(stream, f.published);
+      if (f.withdrawn) facts.withdrawn.add(stream);
+      if (f.redacted) facts.redacted.add(stream);
     }
+    return facts;
   }
-  return facts;
+
+  /** A registered stakeholder that is not an individual. */
+  private async isOrganisation(id: string): Promise<boolean> {
+    const [first] = await this.store.readStream(streams.stakeholder(id), { limit: 1 });
+    return (
+      first !== undefined &&
+      first.type === 'StakeholderRegistered' &&
+      first.data.kind !== 'individual' &&
+      this.store.comparePositions(first.position, this.upTo) <= 0
+    );
+  }
+
+  private async streamFacts(stream: string): Promise<StreamFacts> {
+    const facts: StreamFacts = { published: null, withdrawn: false, redacted: false };
+    for (const e of await this.store.readStream(stream)) {
+      if (this.store.comparePositions(e.position, this.upTo) > 0) break;
+      if (e.type === 'ResponsePublished' || e.type === 'ReportPublished') facts.published = e.revision;
+      if (e.type === 'ContributionWithdrawn') facts.withdrawn = true;
+      if (e.type === 'ContributionRedacted') facts.redacted = true;
+    }
+    return facts;
+  }
+}
+
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += LOOKUPS_AT_ONCE) await Promise.all(items.slice(i, i + LOOKUPS_AT_ONCE).map(work));
 }
 
 function publicMetadata(stored: string): Data {
@@ -171,9 +207,9 @@ function publicMetadata(stored: string): Data {
 }
 
 /** The public lines of one page (events that are not public give none). */
-export async function publicLines(db: Pick<pg.Pool, 'query'>, page: readonly StoredEvent[], upTo: LogPosition): Promise<string> {
+export async function publicLines(lookup: PublicFacts, page: readonly StoredEvent[]): Promise<string> {
   const parsed = page.map((e) => JSON.parse(e.data) as Data);
-  const facts = await pageFacts(db, page, parsed, upTo);
+  const facts = await lookup.forPage(page, parsed);
   let out = '';
   page.forEach((event, i) => {
     const rule = RULES[event.type];
@@ -189,7 +225,7 @@ export async function publicLines(db: Pick<pg.Pool, 'query'>, page: readonly Sto
       schemaVersion: event.schemaVersion,
       data,
       metadata: publicMetadata(event.metadata),
-      recordedAt: event.recordedAt.toISOString(),
+      recordedAt: event.recordedAt,
     })}\n`;
   });
   return out;

@@ -3,7 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../command-handling/command-response.js';
 import type { Actor } from '../../event-store/event-store.port.js';
+import { ApiOk } from '../../http/openapi.js';
 import { Roles } from '../../security/auth.guard.js';
+import { ContributionHistoryResponse } from './contribution-history.dto.js';
 import { CurrentActor } from '../../security/current-actor.js';
 import { AsOfQuery } from '../as-of/as-of.query.js';
 import { GetContributionHistoryQuery, type ContributionHistoryView } from './contribution-history.queries.js';
@@ -21,10 +23,12 @@ export class ContributionHistoryController {
     description:
       'Who and when (actor, institution, occurredAt, recordedAt, position) and the data, personal data decrypted for officials and the ' +
       'contributing stakeholder; `erased` names what can no longer be read because the person was erased. A stakeholder reads its own ' +
-      'contributions only (others: 404).',
+      'contributions only (others: 404). asOf / asOfOccurred: as it stood then. A redacted text is hidden in every entry, past ones included, from all but the POC and the LFPs (`redacted` names it).',
   })
+  @ApiOk(ContributionHistoryResponse)
   @ApiProblems(400, 401, 403, 404, 503)
   history(@Param('id') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined): Promise<ContributionHistoryView> {
-    return this.queries.execute(new GetContributionHistoryQuery(id, actor, params.consistentWith, params.asOf));
+    const { consistentWith, asOf, asOfOccurred } = params;
+    return this.queries.execute(new GetContributionHistoryQuery(id, actor, consistentWith, { asOf, asOfOccurred }));
   }
 }

@@ -8,10 +8,10 @@ import { isUuid } from '../../../projections/shared/aggregate-view.js';
 import { EVENT_STORE, type Actor, type EventMetadata, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
 import { ProblemException } from '../../http/problem.js';
 import { ConsistencyService } from '../../projection-runner/consistency.service.js';
-import { maySeePersonalData, readerOf, type Reader } from '../../read-side/access.js';
+import { maySeePersonalData, maySeeRedacted, readerOf, type Reader } from '../../read-side/access.js';
 import { PersonalDataVault } from '../../security/personal-data.vault.js';
 import { streams } from '../../shared/streams.js';
-import { heldAt, type AsOfPoint } from '../as-of/as-of-point.js';
+import { asksAboutThePast, pastFilter, type PastPoint, type PastQuery } from '../as-of/as-of-point.js';
 import { AsOfService } from '../as-of/as-of.service.js';
 import { presentPersonalData } from './personal-data.js';
 
@@ -42,12 +42,16 @@ export interface HistoryEntry {
   erased: string[];
   /** Personal fields this reader may not see (null). */
   withheld: string[];
+  /** Text fields hidden because the contribution was redacted (now: a redaction applies to the past too). */
+  redacted: string[];
 }
 
 export interface ContributionHistoryView {
   contributionId: string;
   /** The asOf asked for, or null for the record as it stands. */
   asOf: string | null;
+  /** The asOfOccurred asked for, or null. */
+  asOfOccurred: string | null;
   events: HistoryEntry[];
 }
 
@@ -56,7 +60,7 @@ export class GetContributionHistoryQuery extends Query<ContributionHistoryView> 
     readonly contributionId: string,
     readonly actor: Actor | undefined,
     readonly consistentWith?: string,
-    readonly asOf?: string,
+    readonly past: PastQuery = {},
   ) {
     super();
   }
@@ -68,7 +72,8 @@ const notFound = (id: string) => new ProblemException(404, 'CONTRIBUTION.NOT_FOU
  * Every event that concerns a contribution, in log order: its own stream (read from the store),
  * and the events of other streams that name it (the contribution-links read model, a copy of
  * them). The answer is one cut of the log: the own stream is cut where the read model has seen
- * the log up to (its horizon), or at asOf.
+ * the log up to (its horizon), or at asOf / asOfOccurred. A redaction hides the text in every
+ * entry, past ones included, from all but the POC and the LFPs.
  */
 @QueryHandler(GetContributionHistoryQuery)
 export class GetContributionHistoryHandler implements IQueryHandler<GetContributionHistoryQuery, ContributionHistoryView> {
@@ -80,29 +85,40 @@ export class GetContributionHistoryHandler implements IQueryHandler<GetContribut
     private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute({ contributionId, actor, consistentWith, asOf }: GetContributionHistoryQuery): Promise<ContributionHistoryView> {
+  async execute({ contributionId, actor, consistentWith, past }: GetContributionHistoryQuery): Promise<ContributionHistoryView> {
     if (!isUuid(contributionId)) throw notFound(contributionId);
-    if (asOf !== undefined) {
+    if (asksAboutThePast(past)) {
       // Only the events that name this contribution make its link rows.
       const scope = { keep: (e: RecordedEvent) => linkedContributions(e).includes(contributionId) };
-      return this.asOf.answer(asOf, contributionLinksProjection, scope, (m, point) => this.history(m, contributionId, actor, point, asOf));
+      return this.asOf.answer(past, contributionLinksProjection, scope, (m, point) => this.history(m, contributionId, actor, point, past));
     }
     await this.consistency.waitFor([contributionLinksProjection.name], consistentWith);
     const seen = (await readModelProgress(this.dataSource, [contributionLinksProjection.name])).get(contributionLinksProjection.name)?.seen ?? null;
     if (seen === null) throw notFound(contributionId);
-    return this.history(this.dataSource.manager, contributionId, actor, { kind: 'position', position: seen }, null);
+    return this.history(this.dataSource.manager, contributionId, actor, { recorded: { kind: 'position', position: seen }, occurred: null }, {});
   }
 
-  private async history(m: EntityManager, contributionId: string, actor: Actor | undefined, cut: AsOfPoint, asOf: string | null): Promise<ContributionHistoryView> {
-    const own = (await this.store.readStream(streams.contribution(contributionId))).filter((e) => heldAt(this.store, cut, e));
+  private async history(m: EntityManager, contributionId: string, actor: Actor | undefined, cut: PastPoint, past: PastQuery): Promise<ContributionHistoryView> {
+    const stream = await this.store.readStream(streams.contribution(contributionId));
+    const own = stream.filter(pastFilter(this.store, cut));
     const reader = readerOf(actor);
     if (!this.mayRead(reader, own)) throw notFound(contributionId);
-    const links = (await m.getRepository(ContributionLinkRow).findBy({ contributionId })).map(toRecordedEvent).filter((e) => heldAt(this.store, cut, e));
+    // The link rows were replayed at the point already (asOf); by the live horizon they are cut here.
+    const inCut = pastFilter(this.store, { recorded: cut.recorded, occurred: null });
+    const links = (await m.getRepository(ContributionLinkRow).findBy({ contributionId }))
+      .map(toRecordedEvent)
+      .sort((a, b) => this.store.comparePositions(a.position, b.position))
+      .filter((e) => inCut(e) && (!cut.occurred || Date.parse(e.metadata.occurredAt) <= cut.occurred.getTime()));
     const entries = [...own, ...links].sort((a, b) => this.store.comparePositions(a.position, b.position));
+    // Redacted now, whatever the point: the text stays hidden in the past too.
+    const hideText = stream.some((e) => e.type === 'ContributionRedacted') && !maySeeRedacted(reader);
     return {
       contributionId,
-      asOf,
-      events: await Promise.all(entries.map((e) => this.present(e, e.streamId === streams.contribution(contributionId) ? null : LINKS[e.type], reader))),
+      asOf: past.asOf ?? null,
+      asOfOccurred: past.asOfOccurred ?? null,
+      events: await Promise.all(
+        entries.map((e) => this.present(e, e.streamId === streams.contribution(contributionId) ? null : LINKS[e.type], reader, hideText)),
+      ),
     };
   }
 
@@ -113,8 +129,10 @@ export class GetContributionHistoryHandler implements IQueryHandler<GetContribut
     return reader.kind === 'official' || received.data.stakeholderId === reader.actor.id;
   }
 
-  private async present(event: RecordedEvent, link: HistoryLink | null, reader: Reader): Promise<HistoryEntry> {
-    const { data, erased, withheld } = await presentPersonalData(this.vault, event.data, (subject) => maySeePersonalData(reader, subject));
+  private async present(event: RecordedEvent, link: HistoryLink | null, reader: Reader, hideText: boolean): Promise<HistoryEntry> {
+    const hidden = hideText && event.type === 'ContributionReceived' ? ['body'] : [];
+    const shown = hidden.length ? { ...event.data, body: null } : event.data;
+    const { data, erased, withheld } = await presentPersonalData(this.vault, shown, (subject) => maySeePersonalData(reader, subject));
     const { actor, occurredAt, recordedAt } = event.metadata;
     return {
       eventId: event.eventId,
@@ -130,6 +148,7 @@ export class GetContributionHistoryHandler implements IQueryHandler<GetContribut
       data,
       erased,
       withheld,
+      redacted: hidden,
     };
   }
 }

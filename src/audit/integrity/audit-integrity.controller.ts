@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOk, ApiText } from '../../http/openapi.js';
+import { AUDIT_EVENTS_EXAMPLE, DigestResponse, VerifyResponse } from '../integrity-responses.dto.js';
 import type { Response } from 'express';
 import { ApiProblems } from '../../command-handling/command-response.js';
 import { EVENT_STORE, type Actor, type EventStore } from '../../event-store/event-store.port.js';
@@ -26,6 +28,7 @@ export class AuditIntegrityController {
       'h0 = 32 zero bytes; h_i = SHA-256(h_(i-1) ‖ canonical bytes of event i) over every event up to position in log order ' +
       '(transaction id, global position), over the stored bytes; sha256 = hex(h_n). Recorded, with a checkpoint of the running hash every 1,024 events.',
   })
+  @ApiOk(DigestResponse)
   @ApiProblems(401, 403)
   digest(@CurrentActor() actor: Actor | undefined) {
     return this.integrity.issueDigest(actor);
@@ -39,6 +42,7 @@ export class AuditIntegrityController {
       '{ valid, checkedEvents, firstMismatch, brokenStreams, chainsIntact, … }: firstMismatch is the earliest broken stream hash chain at or before ' +
       'the position, or, when every chain holds, the first event of the first 1,024-event block whose recorded checkpoint differs.',
   })
+  @ApiOk(VerifyResponse)
   @ApiProblems(400, 401, 403)
   verify(@Body() body: VerifyDigestRequest) {
     requirePosition(this.store, body.position, 'position');
@@ -53,7 +57,7 @@ export class AuditIntegrityController {
       'X-Log-Position names the head the download stops at. Filters: type and stream (repeat or comma-separate), after (exclusive), limit.',
   })
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'NDJSON, one event per line' })
+  @ApiText('application/x-ndjson', AUDIT_EVENTS_EXAMPLE, 'NDJSON, one event per line')
   @ApiProblems(400, 401, 403)
   async events(@Query() query: AuditEventsQuery, @Res() res: Response): Promise<void> {
     if (query.after !== undefined) requirePosition(this.store, query.after, 'after');

@@ -61,6 +61,6 @@ export class AuditEventsQuery {
 export function requirePosition(store: EventStore, value: string, field: string): string {
   if (store.isPosition(value)) return value;
   throw new ProblemException(400, 'VALIDATION.FAILED', 'Invalid request', `${field}: not a log position`, {
-    errors: [{ field, reason: 'must be a log position ("<xid>:<position>", as returned by a command or the digest)' }],
+    errors: [{ field, reason: `must be a log position (${store.positionFormat}, as returned by a command or the digest)` }],
   });
 }

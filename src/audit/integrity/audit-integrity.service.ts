@@ -2,12 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DATABASE_POOL } from '../../database/tokens.js';
 import { EVENT_STORE, type Actor, type EventStore } from '../../event-store/event-store.port.js';
-import { formatPosition, parsePosition } from '../../event-store/postgres/position.js';
-import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store.js';
-import { ProblemException } from '../../http/problem.js';
 import { recordDigest } from './digest-records.js';
 import { CHECKPOINT_INTERVAL, computeDigest, DIGEST_ALGORITHM, type Checkpoint } from './digest.js';
-import { logHead, readLog } from './log-reader.js';
+import { readLogPages } from './log-reader.js';
 import { auditLine } from './ndjson.js';
 import { verifyLog, type VerifyRequest, type VerifyResult } from './verify.js';
 
@@ -28,13 +25,7 @@ export interface EventsDownload {
 
 const NDJSON_PAGE = 1000;
 
-/** The digest is over the PostgreSQL adapter's stored bytes: another adapter has none to offer. */
-export function requirePostgresStore(store: EventStore): void {
-  if (store instanceof PostgresEventStore) return;
-  throw new ProblemException(501, 'AUDIT.UNSUPPORTED_EVENT_STORE', 'Not Implemented', 'digests, verification and log exports need the PostgreSQL event store');
-}
-
-/** Digest, verification and the raw log for auditors (PostgreSQL event store). */
+/** Digest, verification and the raw log for auditors, on either event store. The digests issued are recorded in PostgreSQL. */
 @Injectable()
 export class AuditIntegrityService {
   constructor(
@@ -42,17 +33,12 @@ export class AuditIntegrityService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  private assertStore(): void {
-    requirePostgresStore(this.store);
-  }
-
   /** Computes the digest of the whole log now and records it with its checkpoints. */
   async issueDigest(actor: Actor | undefined): Promise<IssuedDigest> {
-    this.assertStore();
     // Checkpoints are 32 bytes per 1,024 events: kept until the end so the write is one short
     // transaction (a transaction holding an xid for the whole read would stall every subscriber).
     const checkpoints: Checkpoint[] = [];
-    const digest = await computeDigest(this.pool, { onCheckpoint: (cp) => void checkpoints.push(cp) });
+    const digest = await computeDigest(this.store, { onCheckpoint: (cp) => void checkpoints.push(cp) });
     let issuedAt = new Date().toISOString();
     if (digest.position !== null) {
       const client = await this.pool.connect();
@@ -66,32 +52,25 @@ export class AuditIntegrityService {
   }
 
   async verify(request: VerifyRequest): Promise<VerifyResult> {
-    this.assertStore();
-    const client = await this.pool.connect();
-    try {
-      return await verifyLog(client, request);
-    } finally {
-      client.release();
-    }
+    return verifyLog(this.store, this.pool, request);
   }
 
   /** The log up to the head now, after a position, filtered, as NDJSON chunks of one page each. */
   async events(options: { after?: string; types?: string[]; streams?: string[]; limit?: number }): Promise<EventsDownload> {
-    this.assertStore();
-    const upTo = await logHead(this.pool);
-    const after = options.after ? parsePosition(options.after) : null;
-    const pool = this.pool;
+    const upTo = await this.store.head();
+    const after = options.after ?? null;
+    const store = this.store;
     async function* chunks(): AsyncGenerator<string> {
       if (!upTo) return;
       let left = options.limit ?? Number.POSITIVE_INFINITY;
       // Pages are read one at a time, without a held connection or transaction: below the head nothing moves.
-      for await (const page of readLog(pool, { after, upTo, types: options.types, streams: options.streams }, Math.min(NDJSON_PAGE, left))) {
+      for await (const page of readLogPages(store, { after, upTo, types: options.types, streams: options.streams }, Math.min(NDJSON_PAGE, left))) {
         const lines = page.slice(0, Math.min(page.length, left));
         left -= lines.length;
         yield lines.map(auditLine).join('');
         if (left <= 0) return;
       }
     }
-    return { head: upTo && formatPosition(upTo), chunks: chunks() };
+    return { head: upTo, chunks: chunks() };
   }
 }

@@ -1,7 +1,6 @@
 /** The issued digests and their checkpoints (tables of src/audit/migrations). */
 import type pg from 'pg';
 import { DIGEST_ALGORITHM, type Checkpoint, type LogDigest } from './digest.js';
-import type { Db } from './log-reader.js';
 
 export interface RecordedDigest {
   position: string;
@@ -11,6 +10,9 @@ export interface RecordedDigest {
   /** How many checkpoints were kept for it. */
   checkpoints: number;
 }
+
+/** A pool, a pooled client or a plain client: anything that runs a query (the read-model database). */
+export type Db = Pick<pg.Pool, 'query'> | Pick<pg.ClientBase, 'query'>;
 
 const BATCH = 5000;
 

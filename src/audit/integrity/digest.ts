@@ -2,8 +2,9 @@
  * The ledger digest: one hash over the whole log up to a position, in log order, over the stored
  * bytes.
  *
- *   events e_1 … e_n: every event at or before the position, ordered by (transaction_id,
- *                     global_position) — the order every reader of the global log sees
+ *   events e_1 … e_n: every event at or before the position, in log order — the order every reader
+ *                     of the global log sees (PostgreSQL: transaction id, global position;
+ *                     EventStoreDB: $all)
  *   h_0 = 32 zero bytes
  *   h_i = SHA-256(h_(i-1) ‖ canonicalEventBytes(e_i))        (src/event-store/hashing.ts)
  *   digest = lowercase hex of h_n
@@ -11,12 +12,13 @@
  * It is the per-stream chain hash's formula applied to the whole log instead of one stream, so
  * `chainHash` computes both. It covers data and metadata as stored (ciphertext where personal data
  * is encrypted), so an erasure does not change it, and an attacker who recomputes the per-stream
- * chains after an edit still changes it. Every CHECKPOINT_INTERVAL events the running hash h_i is
- * kept as a checkpoint, so that a later verification can say in which block a log changed.
+ * chains after an edit still changes it. It does not cover positions, so a copy of the log into
+ * another store (copy-log) has the same digest. Every CHECKPOINT_INTERVAL events the running hash
+ * h_i is kept as a checkpoint, so that a later verification can say in which block a log changed.
  */
+import type { EventStore } from '../../event-store/event-store.port.js';
 import { chainHash, GENESIS_HASH } from '../../event-store/hashing.js';
-import type { LogPosition } from '../../event-store/postgres/position.js';
-import { logHead, readLog, type Db } from './log-reader.js';
+import { readLogPages } from './log-reader.js';
 
 export const DIGEST_ALGORITHM = 'sha256-chain-over-log-order/v1';
 export const CHECKPOINT_INTERVAL = 1024;
@@ -39,21 +41,21 @@ export interface Checkpoint {
 }
 
 export interface DigestOptions {
-  /** Inclusive bound; default: the head of the log now. */
-  upTo?: LogPosition | null;
+  /** Inclusive bound (a position of this store); default: the head of the log now. */
+  upTo?: string | null;
   /** Awaited: a verification compares each checkpoint with the recorded one as it goes. */
   onCheckpoint?: (checkpoint: Checkpoint) => void | Promise<void>;
   onProgress?: (eventsHashed: number) => void;
 }
 
 /** Folds the log up to a position into the digest, page by page (constant memory). */
-export async function computeDigest(db: Db, options: DigestOptions = {}): Promise<LogDigest> {
-  const upTo = options.upTo === undefined || options.upTo === null ? await logHead(db) : options.upTo;
+export async function computeDigest(store: EventStore, options: DigestOptions = {}): Promise<LogDigest> {
+  const upTo = options.upTo ?? (await store.head());
   let hash = GENESIS_HASH;
   let count = 0;
   let last: string | null = null;
   if (upTo) {
-    for await (const page of readLog(db, { upTo }, PAGE_SIZE)) {
+    for await (const page of readLogPages(store, { upTo }, PAGE_SIZE)) {
       for (const event of page) {
         hash = chainHash(hash, event);
         count++;

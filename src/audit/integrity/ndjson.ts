@@ -1,6 +1,6 @@
 /** Streaming responses (NDJSON, CSV) that respect backpressure, and the audit log's line format. */
 import type { Response } from 'express';
-import type { StoredEvent } from './log-reader.js';
+import type { StoredEvent } from '../../event-store/event-store.port.js';
 
 /** A stored JSON text on one line: verbatim (so the stored bytes reach the auditor) unless it spans lines. */
 function jsonOnOneLine(stored: string): string {
@@ -17,7 +17,7 @@ export function auditLine(e: StoredEvent): string {
     `{"position":${JSON.stringify(e.position)},"eventId":${JSON.stringify(e.eventId)},"streamId":${JSON.stringify(e.streamId)},` +
     `"revision":${e.revision},"type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},` +
     `"data":${jsonOnOneLine(e.data)},"metadata":${jsonOnOneLine(e.metadata)},` +
-    `"recordedAt":${JSON.stringify(e.recordedAt.toISOString())},"chainHash":"${e.chainHash.toString('hex')}"}\n`
+    `"recordedAt":${JSON.stringify(e.recordedAt)},"chainHash":"${e.chainHash.toString('hex')}"}\n`
   );
 }
 

@@ -1,6 +1,6 @@
 /**
- * Verification of the log, shared by POST /v1/audit/verify and `npm run cli -- verify`. Reads only
- * (one REPEATABLE READ READ ONLY transaction): it appends nothing and writes nothing.
+ * Verification of the log, shared by POST /v1/audit/verify and `npm run cli -- verify`, on either
+ * event store (through the port only). Reads only: it appends nothing and writes nothing.
  *
  * Two passes: (1) the digest of the log up to the position, compared with the one given, and the
  * running hash compared with the checkpoints recorded when that digest was issued; (2) every
@@ -8,12 +8,11 @@
  * before the position; when every chain holds (an attacker recomputed them) the checkpoints name
  * the block of 1,024 events where the log first differs.
  */
-import type pg from 'pg';
-import { compareLogPositions, parsePosition, type LogPosition } from '../../event-store/postgres/position.js';
-import { checkChains, compareAnchors, type BrokenStream, type ChainFinding } from './chains.js';
-import { findRecordedDigest, recordedCheckpoints, type RecordedDigest } from './digest-records.js';
+import type { ChainFinding, EventStore } from '../../event-store/event-store.port.js';
+import { findRecordedDigest, recordedCheckpoints, type Db, type RecordedDigest } from './digest-records.js';
 import { CHECKPOINT_INTERVAL, computeDigest, type Checkpoint } from './digest.js';
-import { readLogPage } from './log-reader.js';
+
+export type BrokenStream = Omit<ChainFinding, 'anchor'>;
 
 export interface VerifyRequest {
   /** A position of this store (validated by the caller). */
@@ -57,35 +56,32 @@ export interface VerifyProgress {
 }
 
 interface CheckpointComparison {
-  lastMatch: { eventCount: number; at: LogPosition } | null;
+  lastMatch: { eventCount: number; at: string } | null;
   /** The first recorded checkpoint the log no longer reproduces. */
   firstDifference: { eventCount: number; recordedPosition: string } | null;
 }
 
-export async function verifyLog(client: pg.ClientBase, request: VerifyRequest | null, onProgress?: (p: VerifyProgress) => void): Promise<VerifyResult> {
-  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  try {
-    const result = await verifyInSnapshot(client, request, onProgress);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-}
-
-async function verifyInSnapshot(client: pg.ClientBase, request: VerifyRequest | null, onProgress?: (p: VerifyProgress) => void): Promise<VerifyResult> {
-  const upTo = request ? parsePosition(request.position) : null;
-  if (request && !upTo) throw new TypeError(`not a position: ${request.position}`);
+/**
+ * `records` is the database where issued digests and their checkpoints are kept (the read-model
+ * PostgreSQL); null when there is none to read (the CLI on a bare copy of the log).
+ */
+export async function verifyLog(
+  store: EventStore,
+  records: Db | null,
+  request: VerifyRequest | null,
+  onProgress?: (p: VerifyProgress) => void,
+): Promise<VerifyResult> {
+  if (request && !store.isPosition(request.position)) throw new TypeError(`not a position: ${request.position}`);
+  const upTo = request?.position ?? null;
 
   let digest: { eventCount: number; sha256: string } | null = null;
   let recorded: RecordedDigest | null = null;
   const comparison: CheckpointComparison = { lastMatch: null, firstDifference: null };
   if (request && upTo) {
     const expected = request.sha256.toLowerCase();
-    recorded = await findRecordedDigest(client, request.position, expected);
-    const checkpoints = recorded ? recordedCheckpoints(client, recorded) : null;
-    digest = await computeDigest(client, {
+    recorded = records ? await findRecordedDigest(records, request.position, expected) : null;
+    const checkpoints = records && recorded ? recordedCheckpoints(records, recorded) : null;
+    digest = await computeDigest(store, {
       upTo,
       onCheckpoint: checkpoints ? (cp) => compareCheckpoint(comparison, checkpoints, cp) : undefined,
       onProgress: (events) => onProgress?.({ phase: 'digest', events }),
@@ -97,15 +93,18 @@ async function verifyInSnapshot(client: pg.ClientBase, request: VerifyRequest | 
     }
   }
 
-  const chains = await checkChains(client, (events) => onProgress?.({ phase: 'chains', events }));
-  const inScope = (f: ChainFinding) => !upTo || f.anchor === null || compareLogPositions(f.anchor, upTo) <= 0;
-  const broken = chains.findings.filter(inScope).sort((a, b) => compareAnchors(a.anchor, b.anchor));
+  const chains = await store.verifyChains({ onProgress: (events) => onProgress?.({ phase: 'chains', events }) });
+  const inScope = (f: ChainFinding) => !upTo || f.anchor === null || store.comparePositions(f.anchor, upTo) <= 0;
+  // In log order; findings without an anchor (no event left) last.
+  const byAnchor = (a: ChainFinding, b: ChainFinding) =>
+    !a.anchor || !b.anchor ? (a.anchor ? -1 : b.anchor ? 1 : 0) : store.comparePositions(a.anchor, b.anchor);
+  const broken = chains.findings.filter(inScope).sort(byAnchor);
   const brokenStreams = broken.map(({ anchor: _anchor, ...rest }) => rest);
 
   const valid = request && digest ? digest.sha256 === request.sha256.toLowerCase() : chains.brokenCount === 0;
   let firstMismatch: Mismatch | null = null;
   if (!valid) {
-    firstMismatch = broken.length > 0 ? { ...brokenStreams[0], locatedBy: 'hash_chain' } : await locateByCheckpoints(client, upTo!, recorded, comparison, digest!.eventCount);
+    firstMismatch = broken.length > 0 ? { ...brokenStreams[0], locatedBy: 'hash_chain' } : await locateByCheckpoints(store, upTo!, recorded, comparison, digest!.eventCount);
   }
   return {
     valid,
@@ -127,7 +126,7 @@ async function compareCheckpoint(state: CheckpointComparison, recorded: AsyncGen
   if (next.done) return; // the digest covered fewer events: nothing left to compare
   const expected = next.value;
   if (expected.eventCount === current.eventCount && expected.runningHash.equals(current.runningHash)) {
-    state.lastMatch = { eventCount: current.eventCount, at: parsePosition(current.position)! };
+    state.lastMatch = { eventCount: current.eventCount, at: current.position };
   } else {
     state.firstDifference = { eventCount: expected.eventCount, recordedPosition: expected.position };
   }
@@ -135,8 +134,8 @@ async function compareCheckpoint(state: CheckpointComparison, recorded: AsyncGen
 
 /** Every chain holds but the digest differs: the chains were recomputed; the checkpoints say where. */
 async function locateByCheckpoints(
-  client: pg.ClientBase,
-  upTo: LogPosition,
+  store: EventStore,
+  upTo: string,
   recorded: RecordedDigest | null,
   comparison: CheckpointComparison,
   eventCount: number,
@@ -154,7 +153,7 @@ async function locateByCheckpoints(
   }
   const from = (comparison.lastMatch?.eventCount ?? 0) + 1;
   const to = comparison.firstDifference?.eventCount ?? Math.max(recorded.eventCount, eventCount);
-  const [first] = await readLogPage(client, { after: comparison.lastMatch?.at ?? null, upTo }, 1);
+  const [first] = await store.readLog({ after: comparison.lastMatch?.at ?? null, upTo, limit: 1 });
   const matched = comparison.lastMatch ? `matches the recorded checkpoints up to event #${comparison.lastMatch.eventCount}, ` : '';
   const where = comparison.firstDifference
     ? `first differs from the recorded checkpoint after event #${comparison.firstDifference.eventCount}`

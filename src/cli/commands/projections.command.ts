@@ -9,6 +9,7 @@ export const projectionsCommand: CliCommand = {
   name: 'projections',
   summary: 'run the projection runner (no HTTP) until SIGINT/SIGTERM',
   usage: 'npm run cli -- projections',
+  options: {},
   async run() {
     const logger = new Logger('Projections');
     // This process exists to run them, whatever PROJECTIONS_ENABLED says for the HTTP instances.

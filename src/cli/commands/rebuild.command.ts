@@ -43,6 +43,7 @@ export const rebuildCommand: CliCommand = {
   name: 'rebuild',
   summary: 'rebuild --compare: rebuild every projection from the log and compare it with the live tables',
   usage: USAGE,
+  options: { compare: { type: 'boolean' }, projection: { type: 'string' }, json: { type: 'boolean' }, 'batch-size': { type: 'string' } },
   async run({ options }) {
     const batchSize = options['batch-size'] === undefined ? 1000 : Number(options['batch-size']);
     if (options.compare !== true || !Number.isInteger(batchSize) || batchSize < 1) {

@@ -5,25 +5,33 @@ import {
   WrongExpectedRevision,
   type AppendOptions,
   type AppendResult,
+  type ChainReport,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
+  type ReadLogOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoredEvent,
   type StreamVerification,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port.js';
-import { isUuid } from '../../shared/ids.js';
+import { validateBatch } from '../validate-batch.js';
+import { AppendWaiters } from '../append-waiters.js';
 import { findChainMismatch, GENESIS_HASH, type StoredChainEvent } from '../hashing.js';
+import { checkChains } from './chains.js';
+import { importStored } from './import.js';
 import { NotificationListener, ThrottledNotifier } from './notifications.js';
-import { compareLogPositions, parsePosition, requirePosition, type LogPosition } from './position.js';
+import { compareLogPositions, formatPosition, parsePosition, requirePosition, type LogPosition } from './position.js';
 import {
   APPEND_SQL,
   appendArguments,
+  findEventQuery,
   globalReadQuery,
   HEAD_QUERY,
+  logReadQuery,
   readStreamQuery,
   STREAM_HEAD_QUERY,
   STREAM_REVISION_QUERY,
@@ -31,12 +39,18 @@ import {
   VERIFY_PAGE_QUERY,
   type EventRow,
   type GlobalReadShape,
+  type StoredRow,
 } from './sql.js';
 import { PostgresSubscription, type GlobalPage } from './subscription.js';
 
 export interface PostgresEventStoreOptions {
   /** Pool size when the store is built from a URL. */
   poolSize?: number;
+  /**
+   * Built from a URL: every session read-only (set at connection), for the auditing commands, so
+   * that a verification cannot change what it checks.
+   */
+  readOnly?: boolean;
   /** Subscriptions' fallback poll while idle. Default 500 ms. */
   pollIntervalMs?: number;
   /** Longest wait between reads while an announced append is still hidden. Default 50 ms. */
@@ -60,42 +74,34 @@ function expectedText(expected: ExpectedRevision): string {
   throw new TypeError(`invalid expected revision ${String(expected)}`);
 }
 
-function validateBatch(streamId: string, events: readonly NewEvent[]): void {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
-  if (events.length === 0) throw new TypeError(`append to ${streamId}: a batch needs at least one event`);
-  const ids = new Set<string>();
-  for (const e of events) {
-    if (typeof e.eventId !== 'string' || !isUuid(e.eventId)) {
-      throw new TypeError(`append to ${streamId}: eventId ${String(e.eventId)} is not a uuid`);
-    }
-    const id = e.eventId.toLowerCase();
-    if (ids.has(id)) throw new TypeError(`append to ${streamId}: event id ${id} appears twice in one batch`);
-    ids.add(id);
-    if (typeof e.type !== 'string' || e.type.length === 0) throw new TypeError(`append to ${streamId}: event ${id} has no type`);
-    if (typeof e.data !== 'object' || e.data === null) throw new TypeError(`append to ${streamId}: event ${id} has no data object`);
-    const version = e.metadata?.schemaVersion;
-    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0 || version > 999_999_999) {
-      throw new TypeError(`append to ${streamId}: event ${id} needs an integer metadata.schemaVersion`);
-    }
-  }
-}
-
 /**
  * The PostgreSQL adapter of the event store (schema and cr_append: see the migration beside it).
  * Build it from a pool it then shares (and leaves open on close), or from a URL (its own pool).
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export class PostgresEventStore implements EventStore {
+  readonly positionFormat = '"<xid>:<position>"';
+  readonly description = 'PostgreSQL';
   private readonly pool: pg.Pool;
+  private readonly waiters = new AppendWaiters();
+  /** waitForAppend holds the LISTEN connection from its first call until close(). */
+  private listening = false;
   private readonly ownsPool: boolean;
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly notifier: ThrottledNotifier;
   private readonly listener: NotificationListener;
-  private readonly options: Required<Omit<PostgresEventStoreOptions, 'poolSize'>>;
+  private readonly options: Required<Omit<PostgresEventStoreOptions, 'poolSize' | 'readOnly'>>;
   private closed = false;
 
   constructor(poolOrUrl: pg.Pool | string, options: PostgresEventStoreOptions = {}) {
     if (typeof poolOrUrl === 'string') {
-      this.pool = new pg.Pool({ connectionString: poolOrUrl, max: options.poolSize ?? 20, application_name: 'consultation-record' });
+      this.pool = new pg.Pool({
+        connectionString: poolOrUrl,
+        max: options.poolSize ?? 20,
+        application_name: options.readOnly ? 'consultation-record-audit' : 'consultation-record',
+        ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+      });
       // An idle client losing its connection must not crash the process; the pool replaces it.
       this.pool.on('error', () => undefined);
       this.ownsPool = true;
@@ -109,8 +115,14 @@ export class PostgresEventStore implements EventStore {
       notifyIntervalMs: options.notifyIntervalMs ?? 25,
     };
     this.notifier = new ThrottledNotifier(this.pool, this.options.notifyIntervalMs);
-    this.listener = new NotificationListener(this.pool.options, (payload) => this.wakeAll(payload === null ? null : parsePosition(payload)));
+    this.listener = new NotificationListener(this.pool.options, (payload) => {
+      const position = payload === null ? null : parsePosition(payload);
+      for (const s of this.subscriptions) s.wake(position);
+      // Not on a (re)connect: a waiter asked the head when it started, and times out into a read.
+      if (payload !== null) this.waiters.wake();
+    });
   }
+
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
@@ -127,7 +139,7 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       throw this.appendError(error, streamId, options.expectedRevision);
     }
-    if (this.subscriptions.size > 0) this.wakeAll(parsePosition(appended.position));
+    if (this.subscriptions.size > 0 || this.waiters.size > 0) this.wakeAll(parsePosition(appended.position));
     this.notifier.appended(appended.position);
     return appended;
   }
@@ -151,6 +163,14 @@ export class PostgresEventStore implements EventStore {
       readStreamQuery(streamId, options.direction ?? 'forwards', options.from ?? null, options.limit ?? null),
     );
     return rows.map(toRecordedEvent);
+  }
+
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    this.assertOpen();
+    // event_id is a uuid column: anything else cannot be stored, and must not be a query error.
+    if (!UUID.test(eventId)) return null;
+    const [row] = await this.queryArrays<EventRow>(findEventQuery(eventId));
+    return row ? toRecordedEvent(row) : null;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -199,6 +219,80 @@ export class PostgresEventStore implements EventStore {
 
   private wakeAll(position: LogPosition | null): void {
     for (const s of this.subscriptions) s.wake(position);
+    this.waiters.wake();
+  }
+
+  async waitForAppend(after: string | null, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+    this.assertOpen();
+    const since = after === null ? null : requirePosition(after, 'after');
+    if (!this.listening) {
+      this.listening = true;
+      this.listener.acquire();
+    }
+    return this.waiters.wait(timeoutMs, signal, async () => {
+      const head = await this.head();
+      return head !== null && (since === null || compareLogPositions(requirePosition(head), since) > 0);
+    });
+  }
+
+  async readLog(options: ReadLogOptions): Promise<StoredEvent[]> {
+    this.assertOpen();
+    assertCount(options.limit, 'limit');
+    const { rows } = await this.query<StoredRow>(
+      logReadQuery({
+        after: options.after ? requirePosition(options.after, 'after') : null,
+        upTo: options.upTo ? requirePosition(options.upTo, 'upTo') : null,
+        types: options.types,
+        streams: options.streams,
+        limit: options.limit,
+      }),
+    );
+    return rows.map((r) => ({
+      position: formatPosition({ xid: BigInt(r.xid), globalPosition: BigInt(r.gp) }),
+      eventId: r.event_id,
+      streamId: r.stream_id,
+      revision: Number(r.revision),
+      type: r.type,
+      schemaVersion: r.schema_version,
+      data: r.data,
+      metadata: r.metadata,
+      recordedAt: r.recorded_at.toISOString(),
+      chainHash: r.chain_hash,
+    }));
+  }
+
+  async verifyChains(options: { onProgress?: (eventsChecked: number) => void } = {}): Promise<ChainReport> {
+    this.assertOpen();
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        const report = await checkChains(client, options.onProgress);
+        await client.query('COMMIT');
+        return report;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async appendStored(events: readonly StoredEvent[]): Promise<{ position: string | null }> {
+    this.assertOpen();
+    const client = await this.pool.connect();
+    let result: { position: string | null };
+    try {
+      result = await importStored(client, events);
+    } finally {
+      client.release();
+    }
+    if (result.position) {
+      if (this.subscriptions.size > 0 || this.waiters.size > 0) this.wakeAll(parsePosition(result.position));
+      this.notifier.appended(result.position);
+    }
+    return result;
   }
 
   async head(): Promise<string | null> {
@@ -275,6 +369,8 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.waiters.wake();
+    if (this.listening) await this.listener.release();
     await this.notifier.close();
     if (this.ownsPool) await this.pool.end();
   }

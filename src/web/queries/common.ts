@@ -1,12 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
-import { CommitmentTraceabilityRow } from '../../../projections/commitment-traceability/commitment-traceability.entity.js';
-import { ConsultationSummaryRow } from '../../../projections/consultation-summary/consultation-summary.entity.js';
 import { CycleRow } from '../../../projections/cycles/cycles.entity.js';
 import { isUuid } from '../../../projections/shared/aggregate-view.js';
-import { StakeholderRow } from '../../../projections/stakeholder-contributions/stakeholder-contributions.entity.js';
+import { Names, stakeholderDisplayName } from '../../../projections/directory/directory.queries.js';
 import { ProblemException } from '../../http/problem.js';
 import type { Reader } from '../../read-side/access.js';
+import type { PersonalTextPresenter } from '../../read-side/personal-text.js';
 
 /** Every page reads as an anonymous API caller does: published data only, no personal data. */
 export const PUBLIC: Reader = { kind: 'public' };
@@ -35,31 +33,31 @@ export async function cycleRef(m: EntityManager, cycleId: string): Promise<Cycle
   return row && { cycleId: row.cycleId, title: row.title, policyAreas: row.policyAreas };
 }
 
-const unique = (ids: readonly (string | null | undefined)[]) => [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+/** The names beside ids come from the directory read model (Names), as in the API's answers. */
+const byId = (ids: readonly (string | null | undefined)[], name: (id: string) => string | null): Record<string, string> =>
+  Object.fromEntries([...new Set(ids)].flatMap((id) => {
+    const found = typeof id === 'string' ? name(id) : null;
+    return found === null ? [] : [[id as string, found]];
+  }));
 
 /** Commitment titles by id. */
 export async function commitmentTitles(m: EntityManager, ids: readonly string[]): Promise<Record<string, string>> {
-  const wanted = unique(ids).filter(isUuid);
-  if (wanted.length === 0) return {};
-  const rows = await m.find(CommitmentTraceabilityRow, { select: { commitmentId: true, title: true }, where: { commitmentId: In(wanted) } });
-  return Object.fromEntries(rows.map((r) => [r.commitmentId, r.title]));
+  const names = await Names.lookup(m, { commitmentIds: ids });
+  return byId(ids, (id) => names.commitmentTitle(id));
 }
 
 /** Consultation titles by id. */
 export async function consultationTitles(m: EntityManager, ids: readonly string[]): Promise<Record<string, string>> {
-  const wanted = unique(ids).filter(isUuid);
-  if (wanted.length === 0) return {};
-  const rows = await m.find(ConsultationSummaryRow, { select: { consultationId: true, title: true }, where: { consultationId: In(wanted) } });
-  return Object.fromEntries(rows.map((r) => [r.consultationId, r.title]));
+  const names = await Names.lookup(m, { consultationIds: ids });
+  return byId(ids, (id) => names.consultationTitle(id));
 }
 
 /**
- * Names of organisations by id. Individuals are left out whatever the caller asks: their names are
- * personal data (and a stored individual's name is an encrypted envelope, not a string).
+ * Names of organisations by id, as the public sees them: an individual's name is personal data and
+ * never shown (stakeholderDisplayName answers null for it to a public reader).
  */
-export async function organisationNames(m: EntityManager, ids: readonly (string | null)[]): Promise<Record<string, string>> {
-  const wanted = unique(ids).filter(isUuid);
-  if (wanted.length === 0) return {};
-  const rows = await m.find(StakeholderRow, { where: { stakeholderId: In(wanted) } });
-  return Object.fromEntries(rows.filter((r) => r.kind !== 'individual' && typeof r.name === 'string').map((r) => [r.stakeholderId, r.name as string]));
+export async function organisationNames(m: EntityManager, ids: readonly (string | null)[], presenter: PersonalTextPresenter): Promise<Record<string, string>> {
+  const names = await Names.lookup(m, { stakeholderIds: ids });
+  const shown = await Promise.all([...new Set(ids)].map(async (id) => [id, await stakeholderDisplayName(names.stakeholder(id), PUBLIC, presenter)] as const));
+  return Object.fromEntries(shown.filter((e): e is readonly [string, string] => e[0] !== null && e[1] !== null));
 }

@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { AccountabilityRow } from '../../../projections/accountability/accountability.entity.js';
 import { accountabilityProjection } from '../../../projections/accountability/accountability.projection.js';
-import { presentAccountability, visibleTo, type AccountabilityView } from '../../../projections/accountability/accountability.queries.js';
+import { namesFor, presentAccountability, visibleTo, type AccountabilityView } from '../../../projections/accountability/accountability.queries.js';
 import { commitmentTraceabilityProjection } from '../../../projections/commitment-traceability/commitment-traceability.projection.js';
 import { ConsultationSummaryRow } from '../../../projections/consultation-summary/consultation-summary.entity.js';
 import { consultationSummaryProjection } from '../../../projections/consultation-summary/consultation-summary.projection.js';
@@ -116,7 +116,8 @@ export class ConsultationPageHandler implements IQueryHandler<ConsultationPageQu
     if (filter.decision) qb.andWhere('a.decision = :decision', { decision: filter.decision });
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     const rows = await afterKey(qb, receiptOrder('a'), after, limit + 1).getMany();
-    const page = await toPage(rows, limit, receiptKey, (r) => presentAccountability(r, PUBLIC, this.presenter));
+    const names = await namesFor(m, rows);
+    const page = await toPage(rows, limit, receiptKey, (r) => presentAccountability(r, PUBLIC, this.presenter, names));
     const contributions = { items: page.items.filter((v): v is AccountabilityView => v !== null), nextCursor: page.nextCursor };
     return {
       consultation: {
@@ -137,7 +138,7 @@ export class ConsultationPageHandler implements IQueryHandler<ConsultationPageQu
       report: report && { summary: report.summary, url: report.url, publishedAt: report.publishedAt?.toISOString() ?? null },
       contributions,
       commitmentTitles: await commitmentTitles(m, contributions.items.flatMap((c) => c.commitmentIds)),
-      organisations: await organisationNames(m, contributions.items.map((c) => c.stakeholderId)),
+      organisations: await organisationNames(m, contributions.items.map((c) => c.stakeholderId), this.presenter),
     };
   }
 }

@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { In, type EntityManager } from 'typeorm';
 import { AccountabilityRow } from '../../../projections/accountability/accountability.entity.js';
 import { accountabilityProjection } from '../../../projections/accountability/accountability.projection.js';
-import { presentAccountability, visibleTo, type AccountabilityView } from '../../../projections/accountability/accountability.queries.js';
+import { namesFor, presentAccountability, visibleTo, type AccountabilityView } from '../../../projections/accountability/accountability.queries.js';
 import { CommitmentRevisionRow } from '../../../projections/commitment-traceability/commitment-traceability.entity.js';
 import { commitmentTraceabilityProjection } from '../../../projections/commitment-traceability/commitment-traceability.projection.js';
 import { consultationSummaryProjection } from '../../../projections/consultation-summary/consultation-summary.projection.js';
@@ -74,7 +74,7 @@ export class ContributionPageHandler implements IQueryHandler<ContributionPageQu
 
   private async load(m: EntityManager, contributionId: string): Promise<ContributionPageData | null> {
     const row = await m.findOneBy(AccountabilityRow, { contributionId });
-    const view = row && (await presentAccountability(row, PUBLIC, this.presenter));
+    const view = row && (await presentAccountability(row, PUBLIC, this.presenter, await namesFor(m, [row])));
     if (!row || !view) return null;
     const cycle = await cycleRef(m, row.cycleId);
     if (!cycle) return null;
@@ -98,7 +98,7 @@ export class ContributionPageHandler implements IQueryHandler<ContributionPageQu
     const reportIds = [...new Set(reportLinks.map((l) => String(l.data.reportId)))];
     const reports = reportIds.length ? await m.find(WebReportRow, { where: { reportId: In(reportIds), status: 'published' }, order: { publishedAt: 'ASC' } }) : [];
     const steps = await m.find(WebContributionStepRow, { where: { contributionId }, order: { revision: 'ASC' } });
-    const organisations = await organisationNames(m, [view.stakeholderId]);
+    const organisations = await organisationNames(m, [view.stakeholderId], this.presenter);
     return {
       contribution: view,
       cycle,

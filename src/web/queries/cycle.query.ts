@@ -16,7 +16,7 @@ import { cycleTimelineProjection } from '../../../projections/cycle-timeline/cyc
 import { CycleRow, type CycleApproval, type CyclePolicyArea } from '../../../projections/cycles/cycles.entity.js';
 import { cyclesProjection } from '../../../projections/cycles/cycles.projection.js';
 import { AsOfService } from '../../audit/as-of/as-of.service.js';
-import { evaluateCompliance, type ComplianceFact, type ComplianceView } from '../../audit/compliance/compliance.rules.js';
+import { evaluateCompliance, type ComplianceFact, type ComplianceView, type EvidenceEvent } from '../../audit/compliance/compliance.rules.js';
 import { ComplianceFacts } from '../compliance-facts.js';
 import { RecordReader, type Stamped } from '../record-reader.js';
 import { notFound, requireUuid } from './common.js';
@@ -74,10 +74,11 @@ const LISTED = 5;
 /** Kinds always counted: one contribution or response says nothing on its own. */
 const COUNTED = new Set(['ContributionReceived', 'ResponsePublished']);
 
-export function groupEvidence(eventIds: readonly string[], facts: ReadonlyMap<string, ComplianceFact>): EvidenceGroup[] {
+/** The evidence the compliance rules name (their own summaries are English: the site words it in its language from the facts). */
+export function groupEvidence(evidence: readonly Pick<EvidenceEvent, 'eventId'>[], facts: ReadonlyMap<string, ComplianceFact>): EvidenceGroup[] {
   const byType = new Map<string, ComplianceFact[]>();
-  for (const id of eventIds) {
-    const f = facts.get(id);
+  for (const { eventId } of evidence) {
+    const f = facts.get(eventId);
     if (!f) continue;
     const group = byType.get(f.type);
     if (group) group.push(f);

@@ -39,4 +39,15 @@ describe('configuration', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x' });
     await expect(resolveSecrets(config)).rejects.toThrow(/AUTH_JWT_SECRET is required when DATABASE_URL is set[\s\S]*MASTER_KEY is required/);
   });
+
+  it('checks EVENTSTORE_CONNECTION_STRING with the EventStoreDB client’s own parser, before anything starts', () => {
+    expect(problems({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=maybe' })[0]).toMatch(
+      /^EVENTSTORE_CONNECTION_STRING is not a valid connection string: Unexpected "maybe"/,
+    );
+    expect(problems({ EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' })[0]).toContain('must be an esdb:// or esdb+discover:// connection string');
+    expect(loadConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://admin:changeit@eventstore:2113?tls=false' }).EVENTSTORE_CONNECTION_STRING).toBe(
+      'esdb://admin:changeit@eventstore:2113?tls=false',
+    );
+    expect(loadConfig({ EVENTSTORE_CONNECTION_STRING: '' }).EVENTSTORE_CONNECTION_STRING).toBeUndefined();
+  });
 });

@@ -29,12 +29,17 @@ function contribution(id: string, over: Partial<AccountabilityView> = {}): Accou
     contributionId: id,
     cycleId: CYCLE,
     consultationId: CONSULTATION,
+    consultationTitle: 'Thematic meeting on anti-corruption',
     policyAreaId: AREA,
+    policyAreaName: 'Anti-Corruption',
+    leadInstitution: 'Ministry of Justice',
     stakeholderId: ORG,
+    stakeholderName: 'IDM',
     channel: 'meeting',
     body: 'Publish all procurement contracts as open data.',
     bodyErased: false,
     commitmentId: null,
+    commitmentTitle: null,
     receivedAt: '2020-09-20T10:00:00.000Z',
     late: false,
     source: null,
@@ -43,6 +48,7 @@ function contribution(id: string, over: Partial<AccountabilityView> = {}): Accou
     decision: 'accepted',
     rationale: 'Agreed: commitment ac1 publishes them.',
     commitmentIds: [COMMITMENT],
+    commitmentTitles: ['Asset declarations online'],
     responseNumber: 1,
     respondedAt: '2020-10-05T10:00:00.000Z',
     respondedBy: { id: null, institution: 'Ministry of Justice' },
@@ -55,6 +61,7 @@ function contribution(id: string, over: Partial<AccountabilityView> = {}): Accou
     withdrawnAt: null,
     redacted: false,
     redactionReason: null,
+    revision: 1,
     position: '1:1',
     ...over,
   };
@@ -178,7 +185,7 @@ describe('compliance evidence', () => {
   it('lists a few records one by one, and counts many (and every contribution or response) with their first and last dates', () => {
     const fact = (i: number, type: string): ComplianceFact => ({ eventId: `f${i}`, type, position: String(i), occurredAt: new Date(Date.UTC(2020, 8, 1 + i)), data: { title: `M${i}` } });
     const all = [...Array.from({ length: 7 }, (_, i) => fact(i, 'MilestoneScheduled')), fact(10, 'PlanSubmitted'), fact(11, 'ResponsePublished')];
-    const groups = groupEvidence(all.map((f) => f.eventId), new Map(all.map((f) => [f.eventId, f])));
+    const groups = groupEvidence(all.map((f) => ({ eventId: f.eventId })), new Map(all.map((f) => [f.eventId, f])));
     expect(groups.map((g) => [g.type, g.count, g.listed.length])).toEqual([['MilestoneScheduled', 7, 0], ['PlanSubmitted', 1, 1], ['ResponsePublished', 1, 0]]);
     expect(groups[0]).toEqual(expect.objectContaining({ from: '2020-09-01T00:00:00.000Z', to: '2020-09-07T00:00:00.000Z' }));
   });
