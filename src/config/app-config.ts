@@ -64,6 +64,15 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * The schema owner's URL, for the migrations at start-up; the service then runs as DATABASE_URL's
+   * role, which may append to the log only through cr_append (see src/database/service-role.ts).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'MIGRATION_DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  MIGRATION_DATABASE_URL?: string;
+
   /** Where the embedded PostgreSQL, the generated master key and other local state live. */
   @IsString()
   @MinLength(1)
@@ -177,6 +186,7 @@ export class ConfigError extends Error {
 
 const KEYS = Object.keys(new AppConfig()).concat([
   'DATABASE_URL',
+  'MIGRATION_DATABASE_URL',
   'EVENTSTORE_CONNECTION_STRING',
   'AUTH_JWT_SECRET',
   'MASTER_KEY',
@@ -198,6 +208,10 @@ export function loadConfig(
   }
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
-  if (errors.length > 0) throw new ConfigError(flatten(errors));
+  const problems = flatten(errors);
+  if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) {
+    problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL (the role the service runs as); the embedded PostgreSQL separates the roles by itself');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -11,6 +11,7 @@ import { ReactorCheckpoints1795500000200 } from '../consultations/migrations/179
 import { PersonalDataKeys1795500000000 } from './migrations/1795500000000-personal-data-keys.js';
 import { IdempotencyKeys1795500000001 } from './migrations/1795500000001-idempotency-keys.js';
 import { AuditDigests1795500004000 } from '../audit/migrations/1795500004000-audit-digests.js';
+import { AppendOnlyThroughCrAppend1796200000000 } from './migrations/1796200000000-append-only-through-cr-append.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ENTITIES: MixedList<Function> = ALL_PROJECTIONS.flatMap((p) => [...p.entities]);
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   ReactorCheckpoints1795500000200,
   ...PROJECTION_MIGRATIONS,
   AuditDigests1795500004000,
+  AppendOnlyThroughCrAppend1796200000000,
 ];

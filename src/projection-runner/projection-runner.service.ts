@@ -6,7 +6,7 @@ import { RUNTIME, type Runtime } from '../runtime.js';
 import { AppendSignal } from './append-signal.js';
 import { LockSession } from './lock-session.js';
 import { handledTypes, PROJECTIONS, type ProjectionDefinition } from './projection.js';
-import { applyEvents, createScratchTables, dropSchema, ProjectionHandlerError, quoteIdent, useSchema } from './replay.js';
+import { applyEvents, createScratchTables, dropSchema, failedEvent, ProjectionBatchError, quoteIdent, useSchema } from './replay.js';
 
 export type WorkerStatus = 'stopped' | 'standby' | 'running' | 'rebuilding' | 'failed';
 
@@ -93,6 +93,8 @@ class Worker {
   private rebuilding: Promise<void> | undefined;
   private readonly abort = new AbortController();
   private readonly logger: Logger;
+  /** Events still to apply one per batch, to find the one the database refused in a failed batch. */
+  private isolate = 0;
 
   constructor(
     readonly definition: ProjectionDefinition,
@@ -108,7 +110,9 @@ class Worker {
   start(): void {
     this.loop ??= this.run().catch(async (error: unknown) => {
       this.logger.error(`stopped: ${(error as Error)?.stack ?? String(error)}`);
-      await this.runner.setStatus(this.definition.name, 'failed', (error as Error)?.message ?? String(error), null).catch(() => undefined);
+      await this.runner
+        .setStatus(this.definition.name, 'failed', (error as Error)?.message ?? String(error), failedEvent(error)?.eventId ?? null)
+        .catch(() => undefined);
       this.status = 'failed';
     });
   }
@@ -150,13 +154,20 @@ class Worker {
         if (!full) await this.runner.signal.wait(this.runner.options.pollMs, this.abort.signal);
       } catch (error) {
         if (this.stopped) return;
-        if (error instanceof ProjectionHandlerError) {
-          this.logger.error(error.message);
+        const event = failedEvent(error);
+        if (event) {
+          this.logger.error((error as Error).message);
           // Recorded before it shows, so whoever sees "failed" also sees which event.
-          await this.runner.setStatus(this.definition.name, 'failed', error.message, error.event.eventId);
+          await this.runner.setStatus(this.definition.name, 'failed', (error as Error).message, event.eventId);
           this.status = 'failed';
           await this.releaseLock();
           return;
+        }
+        if (error instanceof ProjectionBatchError && error.events.length > 1) {
+          // Retrying the same batch would fail the same way: apply it one event per transaction.
+          this.logger.warn(`${error.message}; applying its events one at a time to find the one that fails`);
+          this.isolate = error.events.length;
+          continue;
         }
         // A lost connection or the like: wait and try again; the checkpoint has not moved.
         this.logger.warn(`batch failed, retrying: ${(error as Error).message}`);
@@ -187,11 +198,12 @@ class Worker {
         const [row] = (await manager.query('SELECT position, horizon FROM projection_state WHERE name = $1 FOR UPDATE', [
           this.definition.name,
         ])) as Array<Pick<StateRow, 'position' | 'horizon'>>;
-        const events = await store.readAll({ after: this.runner.maxPosition(row.position, row.horizon), limit: options.batchSize, types });
+        const limit = this.isolate > 0 ? 1 : options.batchSize;
+        const events = await store.readAll({ after: this.runner.maxPosition(row.position, row.horizon), limit, types });
         const position = events.at(-1)?.position ?? row.position;
         let horizon = this.runner.maxPosition(position, row.horizon);
-        // Fewer than a batch: every event up to headBefore has been seen.
-        if (events.length < options.batchSize) horizon = this.runner.maxPosition(horizon, headBefore);
+        // Fewer than asked for: every event up to headBefore has been seen.
+        if (events.length < limit) horizon = this.runner.maxPosition(horizon, headBefore);
         await useSchema(manager, 'public');
         await applyEvents(manager, this.definition, events);
         await manager.query(
@@ -199,7 +211,8 @@ class Worker {
              error = NULL, failed_event_id = NULL, updated_at = now() WHERE name = $1`,
           [this.definition.name, position, horizon, events.length],
         );
-        return events.length === options.batchSize;
+        if (this.isolate > 0) this.isolate -= events.length;
+        return events.length === limit;
       }),
     ));
   }
