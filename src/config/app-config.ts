@@ -149,6 +149,13 @@ export class AppConfig {
   @Max(10000, { message: 'PROJECTION_BATCH_SIZE must be an integer between 1 and 10000' })
   PROJECTION_BATCH_SIZE: number = 500;
 
+  /** How long a public web page read live may be served again (its stamp says which position it shows); 0: never. */
+  @Transform(toInt)
+  @IsInt({ message: 'WEB_PAGE_CACHE_MS must be an integer between 0 and 60000' })
+  @Min(0, { message: 'WEB_PAGE_CACHE_MS must be an integer between 0 and 60000' })
+  @Max(60000, { message: 'WEB_PAGE_CACHE_MS must be an integer between 0 and 60000' })
+  WEB_PAGE_CACHE_MS: number = 2000;
+
   /** Whether the projection runner starts with the service (off for one-shot CLI work). */
   @IsIn(['true', 'false'], { message: 'PROJECTIONS_ENABLED must be true or false' })
   PROJECTIONS_ENABLED: 'true' | 'false' = 'true';
