@@ -109,6 +109,23 @@ describe('POST /v1/consultations/:id/contributions:import', () => {
     expect(whole.body).toMatchObject({ accepted: 1, alreadyRecorded: 1, rejected: 0 });
   });
 
+  it('refuses a line holding what the service cannot store (a NUL, a lone surrogate), naming the field, and keeps the others', async () => {
+    const before = await r.eventCount();
+    const text = ndjson(
+      { channel: 'online_comment', body: 'Publish the minutes\u0000 within a week' },
+      '{"channel":"online_comment","body":"A lone \\ud800 half"}',
+      { channel: 'online_comment', body: `A storable line ${randomUUID()}` },
+    );
+    const res = await importLines(call, text);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ lines: 3, accepted: 1, rejected: 2 });
+    expect(res.body.rejectedLines).toEqual([
+      { line: 1, field: 'body', code: 'VALIDATION.FAILED', reason: expect.stringMatching(/NUL/) },
+      { line: 2, field: 'body', code: 'VALIDATION.FAILED', reason: expect.stringMatching(/surrogate/) },
+    ]);
+    expect(await r.eventCount()).toBe(before + 1);
+  });
+
   it('refuses a user out of scope, a stakeholder, an unknown consultation and another media type, appending nothing', async () => {
     const one = ndjson({ channel: 'online_comment', body: 'Out of scope' });
     await r.expectRejected(() => importLines(call, one, r.lfp('fiscalTransparency')), 403, 'AUTH.OUT_OF_SCOPE');
