@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   await state.connect();
   const caughtUp = Date.now();
   for (;;) {
-    const { rows } = await state.query<{ position: string | null; horizon: string | null }>('SELECT position, horizon FROM projection_state');
+    const { rows } = await state.query<{ position: string | null; horizon: string | null }>("SELECT position, horizon FROM projection_state WHERE kind = 'projection'");
     const done = rows.filter((r) => [r.position, r.horizon].some((p) => p !== null && store.comparePositions(p, head) >= 0)).length;
     if (done === ALL_PROJECTIONS.length) break;
     await sleep(500);
