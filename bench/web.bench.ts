@@ -74,6 +74,14 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
 interface Sampled {
   latencies: number[];
   errors: number;
+  /** What the errors were: an HTTP status, or the client's own failure (a timeout, a reset). */
+  errorKinds?: Record<string, number>;
+}
+
+function countError(into: Sampled, kind: string): void {
+  into.errors++;
+  into.errorKinds ??= {};
+  into.errorKinds[kind] = (into.errorKinds[kind] ?? 0) + 1;
 }
 
 const summary = (s: Sampled, seconds: number) => {
@@ -86,6 +94,7 @@ const summary = (s: Sampled, seconds: number) => {
     p99Ms: +percentile(sorted, 99).toFixed(2),
     maxMs: +(sorted.at(-1) ?? NaN).toFixed(2),
     errors: s.errors,
+    errorKinds: s.errorKinds ?? {},
   };
 };
 
@@ -203,10 +212,10 @@ async function main(): Promise<void> {
           async (res) => {
             await res.arrayBuffer();
             into.latencies.push(performance.now() - t);
-            if (res.status !== expected) into.errors++;
+            if (res.status !== expected) countError(into, String(res.status));
           },
-          () => {
-            into.errors++;
+          (error: unknown) => {
+            countError(into, (error as Error)?.name ?? 'error');
           },
         ),
       );
@@ -244,12 +253,13 @@ async function main(): Promise<void> {
     p50Ms: +percentile(commandLatencies, 50).toFixed(2),
     p95Ms: +percentile(commandLatencies, 95).toFixed(2),
     errors: commandErrors,
+    errorKinds: commandReads.errorKinds ?? {},
   };
   for (const [name, p] of Object.entries(pages)) {
-    log(`${name} page: p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms, p99 ${p.p99Ms} ms (${p.requests} requests, ${p.perSecond}/s, ${p.errors} errors) — aim p95 ≤ ${AIM_P95_MS} ms: ${p.p95Ms <= AIM_P95_MS ? 'met' : 'NOT met'}`);
+    log(`${name} page: p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms, p99 ${p.p99Ms} ms (${p.requests} requests, ${p.perSecond}/s, ${p.errors} errors${p.errors ? ` ${JSON.stringify(p.errorKinds)}` : ''}) — aim p95 ≤ ${AIM_P95_MS} ms: ${p.p95Ms <= AIM_P95_MS ? 'met' : 'NOT met'}`);
   }
   log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (the benchmark's own load included)`);
-  log(`while appending ${writes.achievedPerSecond} commands/s (POST /v1/contributions p50 ${writes.p50Ms} ms, p95 ${writes.p95Ms} ms, ${writes.errors} errors)`);
+  log(`while appending ${writes.achievedPerSecond} commands/s (POST /v1/contributions p50 ${writes.p50Ms} ms, p95 ${writes.p95Ms} ms, ${writes.errors} errors${writes.errors ? ` ${JSON.stringify(writes.errorKinds)}` : ''})`);
 
   const result = {
     benchmark: 'web',
