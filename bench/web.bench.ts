@@ -13,7 +13,7 @@
  * commands to the web instance too; --projections-in-process runs the projections there.
  *
  * Options: --contributions-per-consultation (1000), --read-seconds (30), --reads-per-second (20 per page),
- * --commands-per-second (100), --single-instance, --projections-in-process, --page-cache-ms (2000; 0 reads
+ * --commands-per-second (100), --single-instance, --projections-in-process, --page-cache-ms (5000, the service's default; 0 reads
  * every page afresh). DATABASE_URL uses a server of your own instead of a fresh embedded one.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -58,7 +58,7 @@ const CONSULTATIONS_PER_CYCLE = 14;
 const AIM_P95_MS = 50;
 const IN_PROCESS = options['projections-in-process'] === true;
 /** WEB_PAGE_CACHE_MS of the web instance (0: every page read afresh). */
-const PAGE_CACHE_MS = options['page-cache-ms'] === undefined ? 2000 : Number(options['page-cache-ms']);
+const PAGE_CACHE_MS = options['page-cache-ms'] === undefined ? 5000 : Number(options['page-cache-ms']);
 if (!Number.isInteger(PAGE_CACHE_MS) || PAGE_CACHE_MS < 0) throw new Error('--page-cache-ms must be a whole number ≥ 0');
 const SINGLE_INSTANCE = options['single-instance'] === true;
 

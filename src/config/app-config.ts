@@ -154,7 +154,7 @@ export class AppConfig {
   @IsInt({ message: 'WEB_PAGE_CACHE_MS must be an integer between 0 and 60000' })
   @Min(0, { message: 'WEB_PAGE_CACHE_MS must be an integer between 0 and 60000' })
   @Max(60000, { message: 'WEB_PAGE_CACHE_MS must be an integer between 0 and 60000' })
-  WEB_PAGE_CACHE_MS: number = 2000;
+  WEB_PAGE_CACHE_MS: number = 5000;
 
   /** Whether the projection runner starts with the service (off for one-shot CLI work). */
   @IsIn(['true', 'false'], { message: 'PROJECTIONS_ENABLED must be true or false' })

@@ -2,12 +2,15 @@
  * A short-lived cache of page data read live, for the pages whose reading costs more than a
  * visitor should wait. What it serves carries its own stamp (the position and the time of its
  * reading), so a page never claims to be newer than it is; and nothing older than `ttlMs` is ever
- * served. In the second half of its life an entry is still served while one reading in the
- * background replaces it; past `ttlMs` the visitor waits for a fresh reading.
+ * served. In the last quarter of its life an entry is still served while a reading in the
+ * background replaces it — one such reading at a time in the process, so that many pages expiring
+ * together do not take the CPU from the visitors; past `ttlMs` the visitor waits for a fresh reading.
  */
 export class PageCache<T> {
   private readonly entries = new Map<string, { value: T; at: number }>();
   private readonly reading = new Map<string, Promise<T>>();
+  /** Whether a reading started in the background (for a visitor who was served the old entry) is running. */
+  private refreshing = false;
 
   constructor(
     private readonly ttlMs: number,
@@ -19,9 +22,14 @@ export class PageCache<T> {
     if (this.ttlMs <= 0) return read();
     const entry = this.entries.get(key);
     const age = entry ? this.now() - entry.at : Infinity;
-    if (entry && age < this.ttlMs / 2) return entry.value;
+    if (entry && age < this.ttlMs * 0.75) return entry.value;
     if (entry && age < this.ttlMs) {
-      this.refresh(key, read).catch(() => undefined); // the next visitor retries; this one gets the last good page
+      if (!this.refreshing && !this.reading.has(key)) {
+        this.refreshing = true;
+        this.refresh(key, read)
+          .catch(() => undefined) // the next visitor retries; this one gets the last good page
+          .finally(() => (this.refreshing = false));
+      }
       return entry.value;
     }
     return this.refresh(key, read);

@@ -13,15 +13,15 @@ describe('PageCache', () => {
     readings = 0;
   });
 
-  it('serves a reading again while it is younger than half its life', async () => {
+  it('serves a reading again while it is younger than three quarters of its life', async () => {
     const cache = new PageCache<string>(2000, 10, () => now);
     expect(await cache.get('k', read('a'))).toBe('a');
-    now += 999;
+    now += 1499;
     expect(await cache.get('k', read('b'))).toBe('a');
     expect(readings).toBe(1);
   });
 
-  it('in the second half of its life serves it once more while a new reading replaces it', async () => {
+  it('in the last quarter of its life serves it once more while a new reading replaces it', async () => {
     const cache = new PageCache<string>(2000, 10, () => now);
     await cache.get('k', read('a'));
     now += 1500;
@@ -29,6 +29,27 @@ describe('PageCache', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(await cache.get('k', read('c'))).toBe('b');
     expect(readings).toBe(2);
+  });
+
+  it('reads one page at a time in the background: another page in its last quarter is served as it is meanwhile', async () => {
+    const cache = new PageCache<string>(2000, 10, () => now);
+    await cache.get('x', read('x1'));
+    await cache.get('y', read('y1'));
+    now += 1600;
+    let release!: () => void;
+    const slow = async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return 'x2';
+    };
+    expect(await cache.get('x', slow)).toBe('x1');
+    expect(await cache.get('y', read('y2'))).toBe('y1');
+    expect(readings).toBe(2); // y was not read again while x was being read
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await cache.get('x', read('x3'))).toBe('x2');
+    expect(await cache.get('y', read('y3'))).toBe('y1');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await cache.get('y', read('y4'))).toBe('y3');
   });
 
   it('never serves a reading older than its time to live', async () => {
