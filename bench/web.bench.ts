@@ -14,7 +14,8 @@
  *
  * Options: --contributions-per-consultation (1000), --read-seconds (30), --reads-per-second (20 per page),
  * --commands-per-second (100), --single-instance, --projections-in-process, --page-cache-ms (5000, the service's default; 0 reads
- * every page afresh). DATABASE_URL uses a server of your own instead of a fresh embedded one.
+ * every page afresh), --cpu-prof <dir> (a V8 CPU profile of the web instance, written there when it
+ * stops: open it in Chrome's DevTools). DATABASE_URL uses a server of your own instead of a fresh embedded one.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,6 +43,7 @@ const { options } = parseCommandLine(process.argv.slice(2), {
   'page-cache-ms': { type: 'string' },
   'single-instance': { type: 'boolean' },
   'projections-in-process': { type: 'boolean' },
+  'cpu-prof': { type: 'string' },
 });
 const option = (name: string, fallback: number) => {
   const value = options[name] === undefined ? fallback : Number(options[name]);
@@ -129,7 +131,8 @@ async function main(): Promise<void> {
   };
   const service = async (name: string, projections: boolean): Promise<string> => {
     const port = await freePort();
-    const child = start([dist('main.js')], { PORT: String(port), PROJECTIONS_ENABLED: String(projections), WEB_PAGE_CACHE_MS: String(PAGE_CACHE_MS) });
+    const profile = name === 'web' && typeof options['cpu-prof'] === 'string' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`] : [];
+    const child = start([...profile, dist('main.js')], { PORT: String(port), PROJECTIONS_ENABLED: String(projections), WEB_PAGE_CACHE_MS: String(PAGE_CACHE_MS) });
     const url = `http://127.0.0.1:${port}`;
     for (const deadline = Date.now() + 120_000; ; ) {
       if (child.exitCode !== null) throw new Error(`the ${name} instance exited with ${child.exitCode}`);
