@@ -1,3 +1,4 @@
+import type { CycleView } from '../../../projections/cycles/cycles.queries.js';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { accountabilityProjection } from '../../../projections/accountability/accountability.projection.js';
@@ -13,7 +14,7 @@ import {
   CycleTimelineStageChangeRow,
 } from '../../../projections/cycle-timeline/cycle-timeline.entity.js';
 import { cycleTimelineProjection } from '../../../projections/cycle-timeline/cycle-timeline.projection.js';
-import { CycleRow, type CycleApproval, type CyclePolicyArea } from '../../../projections/cycles/cycles.entity.js';
+import { CycleRow } from '../../../projections/cycles/cycles.entity.js';
 import { cyclesProjection } from '../../../projections/cycles/cycles.projection.js';
 import { AsOfService } from '../../audit/as-of/as-of.service.js';
 import { evaluateCompliance, type ComplianceFact, type ComplianceView, type EvidenceEvent } from '../../audit/compliance/compliance.rules.js';
@@ -22,20 +23,8 @@ import { RecordReader, type Stamped } from '../record-reader.js';
 import { notFound, requireUuid } from './common.js';
 
 export interface CyclePageData {
-  cycle: {
-    cycleId: string;
-    country: string;
-    title: string;
-    periodStart: string;
-    periodEnd: string;
-    pocInstitution: string;
-    methodology: string | null;
-    stage: string;
-    policyAreas: CyclePolicyArea[];
-    approval: CycleApproval | null;
-    submission: { submittedAt: string } | null;
-    openedAt: string;
-  };
+  cycle: Omit<CycleView, 'thresholds' | 'revision' | 'position'>;
+
   milestones: Array<{ milestoneId: string; stage: string; title: string; dueDate: string; dueBy: string | null; completedAt: string | null; evidence: string | null }>;
   stageChanges: Array<{ to: string; occurredAt: string }>;
   forumMeetings: Array<{ meetingId: string; heldAt: string; minutesUrl: string | null; attendeeCount: number }>;

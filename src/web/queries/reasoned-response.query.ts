@@ -1,3 +1,4 @@
+import type { ReasonedResponseItem } from '../../../projections/reasoned-response/reasoned-response.queries.js';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { commitmentTraceabilityProjection } from '../../../projections/commitment-traceability/commitment-traceability.projection.js';
@@ -22,17 +23,8 @@ export interface MatrixFilter {
   limit?: number;
 }
 
-export interface MatrixRow {
-  contributionId: string;
-  consultationId: string;
-  policyAreaId: string | null;
-  channel: string;
-  /** Null where it is an individual's (personal data) or was redacted. */
-  body: string | null;
-  decision: string | null;
-  rationale: string | null;
-  commitmentIds: string[];
-}
+/** A matrix row as the public sees it: the API's item without its dates and names. */
+export type MatrixRow = Pick<ReasonedResponseItem, 'contributionId' | 'consultationId' | 'policyAreaId' | 'channel' | 'body' | 'decision' | 'rationale' | 'commitmentIds'>;
 
 export interface MatrixPageData {
   cycle: CycleRef;
