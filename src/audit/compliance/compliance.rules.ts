@@ -22,17 +22,15 @@ export interface ComplianceFact {
   data: Record<string, unknown>;
 }
 
-const CHECK_IDS = [
-  'forum_meets_regularly',
-  'timeline_published_in_advance',
-  'consultation_notice',
-  'repository_updated',
-  'reasoned_response_published',
-  'reports_published',
-  'draft_publicly_consulted',
-  'approval_and_submission_recorded',
-] as const;
-export type CheckId = (typeof CHECK_IDS)[number];
+export type CheckId =
+  | 'forum_meets_regularly'
+  | 'timeline_published_in_advance'
+  | 'consultation_notice'
+  | 'repository_updated'
+  | 'reasoned_response_published'
+  | 'reports_published'
+  | 'draft_publicly_consulted'
+  | 'approval_and_submission_recorded';
 export type CheckStatus = 'met' | 'not_met' | 'pending';
 
 /** A check as the rules decide it: its evidence by event id. */

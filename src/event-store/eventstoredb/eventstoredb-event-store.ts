@@ -69,7 +69,6 @@ import { validateBatch } from '../validate-batch.js';
 import {
   CHAIN_KEY,
   comparePositions,
-  encodeMetadata,
   categoryNames,
   exactNames,
   expectationHolds,
