@@ -111,6 +111,13 @@ module.exports = {
       from: { path: API_PROBLEMS_FROM_COMMAND_HANDLING },
       to: { path: ['^src/command-handling/', '^src/[^/]+/commands/'], pathNot: '^src/command-handling/command-response\\.ts$' },
     },
+    {
+      name: 'demo-is-a-client',
+      comment: 'The demo talks to the service over HTTP only: it may use the domains\' vocabularies, not the engines.',
+      severity: 'error',
+      from: { path: '^demo/' },
+      to: { path: ['^src/(command-handling|projection-runner|event-store|database|audit|read-side)/', '^projections/', '^src/[^/]+/commands/'] },
+    },
     adapterRule('postgres'),
     adapterRule('eventstoredb'),
     {

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { runDemo, type DemoResult } from '../../src/demo/albania-2020.js';
-import { fetchClient, type DemoClient } from '../../src/demo/client.js';
-import { DECISIONS } from '../../src/demo/data.js';
+import { runDemo, type DemoResult } from '../../demo/albania-2020.js';
+import { fetchClient, type DemoClient } from '../../demo/client.js';
+import { DECISIONS } from '../../demo/data.js';
 import { signToken } from '../../src/security/tokens.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
 
