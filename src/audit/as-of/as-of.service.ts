@@ -7,6 +7,7 @@ import { ProblemException } from '../../http/problem.js';
 import { handledTypes, type ProjectionDefinition } from '../../projection-runner/projection.js';
 import { applyEvents, createScratchTables, useSchema } from '../../projection-runner/replay.js';
 import { RUNTIME, type Runtime } from '../../runtime.js';
+import { followDuplicates, followDuplicatesAsync } from '../../contributions/domain/contribution-outcome.js';
 import { streams } from '../../shared/streams.js';
 import { heldAt, invalidPast, parseAsOf, parseAsOfOccurred, pastFilter, type PastPoint, type PastQuery } from './as-of-point.js';
 
@@ -79,13 +80,13 @@ export class AsOfService {
   contributionChain(contributionId: string): ReplayScope | (() => Promise<ReplayScope>) {
     return async () => {
       const events: RecordedEvent[] = [];
-      const seen = new Set<string>();
-      for (let id: string | undefined = contributionId; id !== undefined && !seen.has(id); ) {
-        seen.add(id);
+      // Reads a contribution's stream into `events`; answers whom it duplicates.
+      const read = async (id: string): Promise<string | null> => {
         const own = await this.store.readStream(streams.contribution(id));
         events.push(...own);
-        id = own.find((e) => e.type === 'ContributionMarkedDuplicate')?.data.canonicalId as string | undefined;
-      }
+        return (own.find((e) => e.type === 'ContributionMarkedDuplicate')?.data.canonicalId as string | undefined) ?? null;
+      };
+      await followDuplicatesAsync(contributionId, await read(contributionId), read);
       return { events: this.inLogOrder(events) };
     };
   }
@@ -115,9 +116,8 @@ export class AsOfService {
         if (batch.length < SCAN_BATCH) break;
         after = batch[batch.length - 1].position;
       }
-      for (const id of [...contributions]) {
-        for (let c = canonicalOf.get(id); c !== undefined && !contributions.has(c); c = canonicalOf.get(c)) contributions.add(c);
-      }
+      const duplicateOf = (id: string) => canonicalOf.get(id) ?? null;
+      for (const id of [...contributions]) for (const c of followDuplicates(id, duplicateOf(id), duplicateOf)) contributions.add(c);
       return { keep: (e) => e.data.consultationId === consultationId || contributions.has(String(e.data.contributionId)) };
     };
   }
