@@ -112,6 +112,13 @@ module.exports = {
       to: { path: ['^src/command-handling/', '^src/[^/]+/commands/'], pathNot: '^src/command-handling/command-response\\.ts$' },
     },
     {
+      name: 'commands-do-not-read-projections',
+      comment: 'A command is decided on its aggregate\'s events (and other aggregates\' through ContextLoader), never on read models.',
+      severity: 'error',
+      from: { path: ['^src/command-handling/', '^src/(?!cli/)[^/]+/commands/', '^src/[^/]+/domain/'] },
+      to: { path: '^projections/' },
+    },
+    {
       name: 'demo-is-a-client',
       comment: 'The demo talks to the service over HTTP only: it may use the domains\' vocabularies, not the engines.',
       severity: 'error',
