@@ -202,10 +202,6 @@ describe('the Albania 2020–2022 demo', () => {
     expect(publicIndividual.body).toMatchObject({ body: null, status: 'published' });
   });
 
-  it('runs in under a minute', () => {
-    expect(first.durationMs).toBeLessThan(60_000);
-  });
-
   it('appends nothing and answers the same ids when run a second time', async () => {
     const before = await eventCount();
     const second = await runDemo(client, { jwtSecret: TEST_JWT_SECRET });
