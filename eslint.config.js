@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     // Choosing an HTTP status is the edge's job (dependency-cruiser guards the module-level imports).
     files: ['src/**/*.ts', 'projections/**/*.ts'],
-    ignores: ['src/http/**', '**/*.controller.ts', '**/*.dto.ts', '**/*.guard.ts', 'src/main.ts', 'src/bootstrap.ts', 'src/app.module.ts'],
+    ignores: ['src/http/**', '**/*.controller.ts', '**/*.dto.ts', '**/*.guard.ts', '**/*.filter.ts', 'src/main.ts', 'src/bootstrap.ts', 'src/app.module.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -37,6 +37,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Being rewritten for issue 10 while issue 13 runs (bench/, the bulk intake): its unused names are warnings
+    // until that rewrite merges, so the two branches do not edit the same lines. Make them errors again then.
+    files: ['bench/**/*.ts', 'src/contributions/import/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-vars': 'warn', 'no-useless-assignment': 'warn' },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

@@ -82,6 +82,48 @@ async function generate(store: EventStore): Promise<{ cycles: GeneratedCycle[]; 
   return { cycles, events, seconds: (Date.now() - started) / 1000 };
 }
 
+/**
+ * How long the log's visible head is held back: a probe appends an event (of a type no projection
+ * handles) every 50 ms and measures from its acknowledgement until a reader of the global log can
+ * see it. Any transaction holding a transaction id older than the append (a projection batch, a
+ * rebuild) delays that.
+ */
+function probeVisibility(url: string): { stop: () => Promise<number[]> } {
+  const probe = new PostgresEventStore(url, { poolSize: 2 });
+  const delays: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { position } = await probe.append(`probe-${randomUUID()}`, [
+        { eventId: randomUUID(), type: 'BenchVisibilityProbe', data: {}, metadata: { actor: { id: 'bench', role: 'system' }, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString(), schemaVersion: 1 } },
+      ], { expectedRevision: 'no_stream' });
+      const acknowledged = performance.now();
+      for (;;) {
+        const head = await probe.head();
+        if (head !== null && probe.comparePositions(head, position) >= 0) break;
+        await sleep(1);
+      }
+      delays.push(performance.now() - acknowledged);
+      await sleep(50);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await probe.close();
+      return delays.sort((a, b) => a - b);
+    },
+  };
+}
+
+const visibility = (delays: number[]) => ({
+  probes: delays.length,
+  p50Ms: +percentile(delays, 50).toFixed(1),
+  p99Ms: +percentile(delays, 99).toFixed(1),
+  maxMs: +(delays.at(-1) ?? 0).toFixed(1),
+});
+
 async function main(): Promise<void> {
   const database = await benchDatabase('projections');
   const databaseUrl = database.url;
@@ -101,12 +143,13 @@ async function main(): Promise<void> {
   log(`generated ${generated.events} events in ${generated.seconds.toFixed(1)} s (${Math.round(generated.events / generated.seconds)} events/s appended)`);
 
   // Rebuild: a fresh service on this log starts every projection from the first event.
-  const config = loadConfig({}, { DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: randomBytes(24).toString('hex'), MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', PROJECTION_BATCH_SIZE: 1000, CONSISTENCY_TIMEOUT_MS: 10000 });
+  const config = loadConfig({}, { DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: randomBytes(24).toString('hex'), MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', PROJECTION_BATCH_SIZE: 2000, CONSISTENCY_TIMEOUT_MS: 10000 });
   const secrets = await resolveSecrets(config);
   const rssBefore = process.memoryUsage().rss;
   let peakRss = rssBefore;
   const rssSamples: Array<{ progress: number; rssMb: number }> = [];
   const rebuildStarted = Date.now();
+  const rebuildProbe = probeVisibility(databaseUrl);
   const app = await createApp({ config, databaseUrl, secrets }, { logger: ['error', 'warn'] });
   const store = app.get<EventStore>(EVENT_STORE);
   const head = (await store.head())!;
@@ -117,7 +160,10 @@ async function main(): Promise<void> {
   for (;;) {
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
-    const { rows } = await state.query<{ name: string; position: string | null; horizon: string | null; events_applied: string }>('SELECT name, position, horizon, events_applied FROM projection_state');
+    // The projections' rows (the table also holds the reactors' checkpoints).
+    const { rows } = await state.query<{ name: string; position: string | null; horizon: string | null; events_applied: string }>(
+      "SELECT name, position, horizon, events_applied FROM projection_state WHERE kind = 'projection'",
+    );
     const done = (r: { position: string | null; horizon: string | null }) => [r.position, r.horizon].some((p) => p !== null && store.comparePositions(p, head) >= 0);
     for (const r of rows) {
       if (done(r) && !perProjection[r.name]) perProjection[r.name] = { events: Number(r.events_applied), seconds: (Date.now() - rebuildStarted) / 1000 };
@@ -135,9 +181,11 @@ async function main(): Promise<void> {
     await sleep(250);
   }
   const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
+  const headDuringRebuild = visibility(await rebuildProbe.stop());
   const totalApplied = Object.values(perProjection).reduce((s, p) => s + p.events, 0);
   log(`rebuilt ${ALL_PROJECTIONS.length} projections in ${rebuildSeconds.toFixed(1)} s: ${Math.round(generated.events / rebuildSeconds)} log events/s, ${Math.round(totalApplied / rebuildSeconds)} applied events/s across projections, peak RSS ${mb(peakRss)} MB`);
   for (const [name, p] of Object.entries(perProjection)) log(`  ${name}: ${p.events} events, done after ${p.seconds.toFixed(1)} s`);
+  log(`log head held back during the rebuild (append acknowledged → visible to readers of the log): p50 ${headDuringRebuild.p50Ms} ms, p99 ${headDuringRebuild.p99Ms} ms, max ${headDuringRebuild.maxMs} ms over ${headDuringRebuild.probes} probes`);
 
   // Reads under load while commands are appended.
   const port = await freePort();
@@ -153,6 +201,7 @@ async function main(): Promise<void> {
   let commandErrors = 0;
   let commands = 0;
   const until = Date.now() + READ_SECONDS * 1000;
+  const readProbe = probeVisibility(databaseUrl);
   const readers = Array.from({ length: CLIENTS }, async (_, k) => {
     let n = k;
     while (Date.now() < until) {
@@ -190,6 +239,7 @@ async function main(): Promise<void> {
     await Promise.all(inflight);
   })();
   await Promise.all([...readers, writers]);
+  const headDuringReads = visibility(await readProbe.stop());
   readLatencies.sort((a, b) => a - b);
   commandLatencies.sort((a, b) => a - b);
   const reads = {
@@ -209,6 +259,7 @@ async function main(): Promise<void> {
     errors: commandErrors,
   };
   log(`GET accountability under ${CLIENTS} clients: p50 ${reads.p50Ms} ms, p99 ${reads.p99Ms} ms, ${reads.perSecond} req/s, ${reads.errors} errors`);
+  log(`log head held back while following those commands: p50 ${headDuringReads.p50Ms} ms, p99 ${headDuringReads.p99Ms} ms, max ${headDuringReads.maxMs} ms over ${headDuringReads.probes} probes`);
   log(`while appending ${writes.achievedPerSecond} commands/s (POST /v1/contributions p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms, ${writes.errors} errors)`);
 
   const result = {
@@ -226,7 +277,10 @@ async function main(): Promise<void> {
       rssBeforeMb: mb(rssBefore),
       peakRssMb: mb(peakRss),
       rssByProgress: rssSamples,
+      headHeldBack: headDuringRebuild,
     },
+    headHeldBackWhileFollowing: headDuringReads,
+    loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)),
     reads,
     writes,
   };

@@ -37,10 +37,12 @@ import { Directory1796100000000 } from './directory/migrations/1796100000000-dir
 import { AccountabilityRevision1796100000200 } from './accountability/migrations/1796100000200-accountability-revision.js';
 import { CommitmentTraceabilityRevision1796100000500 } from './commitment-traceability/migrations/1796100000500-commitment-traceability-revision.js';
 import { CyclesRevision1796100000600 } from './cycles/migrations/1796100000600-cycles-revision.js';
+import { WebPages1796300000000 } from './web-pages/migrations/1796300000000-web-pages.js';
+import { webPagesProjection } from './web-pages/web-pages.projection.js';
 import { ConsultationSummaryRevision1796100000400 } from './consultation-summary/migrations/1796100000400-consultation-summary-revision.js';
 
-export const ALL_PROJECTIONS: ProjectionDefinition[] = [accountabilityProjection, consultationSummaryProjection, policyAreaDashboardProjection, surveyResultsProjection, contributionLinksProjection, complianceProjection, commitmentTraceabilityProjection, stakeholderContributionsProjection, cyclesProjection, cycleTimelineProjection, reasonedResponseProjection, directoryProjection, reportsProjection];
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [accountabilityProjection, consultationSummaryProjection, policyAreaDashboardProjection, surveyResultsProjection, contributionLinksProjection, complianceProjection, commitmentTraceabilityProjection, stakeholderContributionsProjection, cyclesProjection, cycleTimelineProjection, reasonedResponseProjection, directoryProjection, reportsProjection, webPagesProjection];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const PROJECTION_MIGRATIONS: Function[] = [Accountability1795500001000, ConsultationSummary1795500002000, PolicyAreaDashboard1795500002100, SurveyResults1795500002200, ContributionLinks1795500004500, Compliance1795500004600, CommitmentTraceability1795500003000, StakeholderContributions1795500003100, Cycles1795500003200, CycleTimeline1795500003300, ReasonedResponse1795500003400,
-  Directory1796100000000, Reports1796100000100, AccountabilityRevision1796100000200, ReasonedResponseResponder1796100000300, ConsultationSummaryRevision1796100000400, CommitmentTraceabilityRevision1796100000500, CyclesRevision1796100000600];
+  Directory1796100000000, Reports1796100000100, AccountabilityRevision1796100000200, ReasonedResponseResponder1796100000300, ConsultationSummaryRevision1796100000400, CommitmentTraceabilityRevision1796100000500, CyclesRevision1796100000600, WebPages1796300000000];

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PersonalTextPresenter } from '../src/read-side/personal-text.js';
 import { AccountabilityController } from './accountability/accountability.controller.js';
+import { AccountabilityHotRead } from './accountability/accountability.hot-read.js';
+import { DuplicateCandidatesController } from './accountability/duplicate-candidates.controller.js';
+import { DuplicateCandidatesHandler } from './accountability/duplicate-candidates.queries.js';
 import { AccountabilityRow } from './accountability/accountability.entity.js';
 import { GetAccountabilityHandler, ListContributionsHandler } from './accountability/accountability.queries.js';
 import { ConsultationSummaryController } from './consultation-summary/consultation-summary.controller.js';
@@ -53,7 +56,7 @@ import { ExportReasonedResponseHandler, GetReasonedResponseHandler } from './rea
 /** The query side: each read model's controller and query handlers. */
 @Module({
   imports: [TypeOrmModule.forFeature([AccountabilityRow, ConsultationSummaryRow, ConsultationSummaryContributionRow, PolicyAreaDashboardRow, PolicyAreaDashboardContributionRow, SurveyResultsRow, SurveyResultsQuestionRow, SurveyResultsResponseRow, SurveyResultsAnswerRow, CommitmentTraceabilityRow, CommitmentRevisionRow, CommitmentContributionRow, StakeholderRow, StakeholderConsultationRow, StakeholderInvitationRow, StakeholderAttendanceRow, StakeholderContributionRow, CycleRow, CycleTimelineRow, CycleTimelineMilestoneRow, CycleTimelineStageChangeRow, CycleTimelineForumMeetingRow, CycleTimelineDraftPlanRow, CycleTimelineConsultationRow, CycleTimelineReportRow, ReasonedResponseCycleRow, ReasonedResponseRow, DirectoryPolicyAreaRow, DirectoryConsultationRow, DirectoryCommitmentRow, DirectoryStakeholderRow, ReportRow])],
-  controllers: [AccountabilityController, ConsultationSummaryController, PolicyAreaDashboardController, SurveyResultsController, CommitmentTraceabilityController, StakeholderContributionsController, CyclesReadController, CycleTimelineController, ReasonedResponseController, ReportsReadController, StakeholdersReadController],
-  providers: [PersonalTextPresenter, GetAccountabilityHandler, ListContributionsHandler, GetConsultationSummaryHandler, ListConsultationsHandler, GetPolicyAreaDashboardHandler, GetSurveyResultsHandler, GetTraceabilityHandler, ListCommitmentsHandler, GetStakeholderContributionsHandler, GetCycleHandler, ListCyclesHandler, GetCycleTimelineHandler, GetReasonedResponseHandler, ExportReasonedResponseHandler, GetReportHandler, ListReportsHandler, ListStakeholdersHandler],
+  controllers: [AccountabilityController, DuplicateCandidatesController, ConsultationSummaryController, PolicyAreaDashboardController, SurveyResultsController, CommitmentTraceabilityController, StakeholderContributionsController, CyclesReadController, CycleTimelineController, ReasonedResponseController, ReportsReadController, StakeholdersReadController],
+  providers: [PersonalTextPresenter, AccountabilityHotRead, GetAccountabilityHandler, DuplicateCandidatesHandler, ListContributionsHandler, GetConsultationSummaryHandler, ListConsultationsHandler, GetPolicyAreaDashboardHandler, GetSurveyResultsHandler, GetTraceabilityHandler, ListCommitmentsHandler, GetStakeholderContributionsHandler, GetCycleHandler, ListCyclesHandler, GetCycleTimelineHandler, GetReasonedResponseHandler, ExportReasonedResponseHandler, GetReportHandler, ListReportsHandler, ListStakeholdersHandler],
 })
 export class ReadModelsModule {}

@@ -21,9 +21,10 @@ import { ReportsModule } from './reports/reports.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import { CyclesModule } from './cycles/cycles.module.js';
 import { ConsultationsModule } from './consultations/consultations.module.js';
+import { WebModule } from './web/web.module.js';
 
 /** The feature modules: one per aggregate family, then the read side. */
-export const FEATURE_MODULES: Type[] = [StakeholdersModule, CyclesModule, ConsultationsModule, ContributionsModule, ReportsModule, CommitmentsModule, AuditModule, AuditIntegrityModule, ExportsModule];
+export const FEATURE_MODULES: Type[] = [StakeholdersModule, CyclesModule, ConsultationsModule, ContributionsModule, ReportsModule, CommitmentsModule, AuditModule, AuditIntegrityModule, ExportsModule, WebModule];
 
 @Module({})
 export class AppModule {

@@ -29,6 +29,14 @@ async function main(): Promise<void> {
     started = await prepareRuntime(config, logger);
     app = await createApp(started.runtime);
     await app.listen(config.PORT);
+    started.superviseDatabase({
+      log: (m) => logger.warn(m),
+      onGiveUp: (error) => {
+        // Better no service than one answering 503 forever: a supervisor (systemd, Docker) restarts it.
+        logger.error(`${error.message}; exiting`);
+        process.exit(1);
+      },
+    });
     logger.log(`Consultation Record listening on http://localhost:${config.PORT} (API docs at /docs)`);
   } catch (error) {
     if (error instanceof ConfigError) logger.error(error.message);

@@ -1,8 +1,9 @@
 import type { Logger } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './config/embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres, type SuperviseOptions } from './config/embedded-postgres.js';
 import { runMigrations } from './database/data-source.js';
 import { ConfigError } from './config/app-config.js';
+import { databaseRoles, describeRole } from './database/service-role.js';
 import { describeTarget, probeEventStoreDB } from './event-store/event-store.factory.js';
 import type { Runtime } from './runtime.js';
 import { resolveSecrets } from './security/secrets.js';
@@ -11,6 +12,8 @@ export interface Started {
   runtime: Runtime;
   /** Stops the embedded PostgreSQL, if this process started one. */
   stopDatabase(): Promise<void>;
+  /** Restarts the embedded PostgreSQL this process started if it dies (no-op otherwise). */
+  superviseDatabase(options: SuperviseOptions): void;
 }
 
 /**
@@ -40,11 +43,24 @@ export async function prepareRuntime(config: AppConfig, logger: Pick<Logger, 'lo
       embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log: (m) => logger.log(m) });
       databaseUrl = embedded.url;
     }
-    const applied = await runMigrations(databaseUrl, (m) => logger.log(m));
+    const roles = await databaseRoles(
+      { databaseUrl, migrationDatabaseUrl: config.MIGRATION_DATABASE_URL, embeddedDataDir: embedded?.dataDir },
+      (m) => logger.log(m),
+    );
+    const applied = await runMigrations(roles.migrationUrl, (m) => logger.log(m), roles.migrate);
     logger.log(`database schema up to date (${applied.length} migration(s) applied now)`);
-    return { runtime: { config, databaseUrl, secrets }, stopDatabase: async () => embedded?.stop() };
+    if (!roles.migrate.serviceRole) {
+      const { role, canAlterLog } = await describeRole(roles.serviceUrl);
+      if (canAlterLog) logger.log(`the service's database role ${role} owns the event log: it could disable its triggers (set MIGRATION_DATABASE_URL to separate the roles)`);
+    }
+    return {
+      runtime: { config, databaseUrl: roles.serviceUrl, secrets },
+      stopDatabase: async () => embedded?.stop(),
+      superviseDatabase: (options) => embedded?.supervise(options),
+    };
   } catch (error) {
     await embedded?.stop().catch(() => undefined);
     throw error;
   }
 }
+

@@ -13,6 +13,7 @@ import { Names } from '../directory/directory.queries.js';
 import { isUuid } from '../shared/aggregate-view.js';
 import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import { AccountabilityRow } from './accountability.entity.js';
+import { AccountabilityHotRead } from './accountability.hot-read.js';
 import { accountabilityProjection } from './accountability.projection.js';
 
 export interface AccountabilityView {
@@ -138,6 +139,7 @@ export class GetAccountabilityHandler implements IQueryHandler<GetAccountability
     private readonly consistency: ConsistencyService,
     private readonly presenter: PersonalTextPresenter,
     private readonly asOf: AsOfService,
+    private readonly hot: AccountabilityHotRead,
   ) {}
 
   async execute({ contributionId, actor, consistentWith, past }: GetAccountabilityQuery): Promise<AccountabilityView> {
@@ -146,15 +148,23 @@ export class GetAccountabilityHandler implements IQueryHandler<GetAccountability
       return this.asOf.answer(past, accountabilityProjection, this.asOf.contributionChain(contributionId), (m) => this.find(m, contributionId, actor));
     }
     await this.consistency.waitFor(['accountability', 'directory'], consistentWith);
-    return this.find(this.rows.manager, contributionId, actor);
+    // Today's answer, the hot path: the row and its names in one prepared statement.
+    const found = isUuid(contributionId) ? await this.hot.find(contributionId) : null;
+    return found ? this.present(contributionId, found.row, actor, found.names) : notFound(contributionId);
   }
 
   private async find(m: EntityManager, contributionId: string, actor: Actor | undefined): Promise<AccountabilityView> {
     const row = isUuid(contributionId) ? await m.getRepository(AccountabilityRow).findOneBy({ contributionId }) : null;
-    const view = row && (await presentAccountability(row, readerOf(actor), this.presenter, await namesFor(m, [row])));
-    if (!view) throw new ProblemException(404, 'CONTRIBUTION.NOT_FOUND', 'Not Found', `no contribution ${contributionId} that you may read`);
-    return view;
+    return row ? this.present(contributionId, row, actor, await namesFor(m, [row])) : notFound(contributionId);
   }
+
+  private async present(contributionId: string, row: AccountabilityRow, actor: Actor | undefined, names: Names): Promise<AccountabilityView> {
+    return (await presentAccountability(row, readerOf(actor), this.presenter, names)) ?? notFound(contributionId);
+  }
+}
+
+function notFound(contributionId: string): never {
+  throw new ProblemException(404, 'CONTRIBUTION.NOT_FOUND', 'Not Found', `no contribution ${contributionId} that you may read`);
 }
 
 export interface ContributionFilters {

@@ -1,4 +1,5 @@
-import { on, type ProjectionDefinition, type ProjectionHandler } from '../../src/projection-runner/projection.js';
+import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
+import type { ProjectionDefinition, ProjectionHandler } from '../../src/projection-runner/projection.js';
 import { ComplianceFactRow } from './compliance-fact.entity.js';
 
 /** The events the compliance rules read, and the fields of each they keep (no personal data). */
@@ -21,22 +22,32 @@ const COMPLIANCE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ContributionMarkedDuplicate: ['contributionId', 'canonicalId'],
 };
 
-const keepFact = (fields: readonly string[]): ProjectionHandler =>
-  on<{ type: string; data: { cycleId: string } }>(async (d, event, store) => {
-    store.put(ComplianceFactRow, {
-      cycleId: d.cycleId,
-      eventId: event.eventId,
-      position: event.position,
-      type: event.type,
-      occurredAt: new Date(event.metadata.occurredAt),
-      data: Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, (d as Record<string, unknown>)[f]])),
-    });
-  });
+/** The event types the compliance rules read. */
+export const COMPLIANCE_TYPES: readonly string[] = Object.keys(COMPLIANCE_FIELDS);
+
+/** The row an event becomes (null for a type the rules do not read): what the read model holds of it. */
+export function complianceFact(event: RecordedEvent): ComplianceFactRow | null {
+  const fields = COMPLIANCE_FIELDS[event.type];
+  if (!fields) return null;
+  const d = event.data;
+  return {
+    cycleId: d.cycleId as string,
+    eventId: event.eventId,
+    position: event.position,
+    type: event.type,
+    occurredAt: new Date(event.metadata.occurredAt),
+    data: Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, d[f]])),
+  };
+}
+
+const keepFact: ProjectionHandler = async (event, store) => {
+  store.put(ComplianceFactRow, complianceFact(event)!);
+};
 
 export const complianceProjection: ProjectionDefinition = {
   name: 'compliance',
   version: 1,
   tables: ['compliance_fact'],
   entities: [ComplianceFactRow],
-  handlers: Object.fromEntries(Object.entries(COMPLIANCE_FIELDS).map(([type, fields]) => [type, keepFact(fields)])),
+  handlers: Object.fromEntries(COMPLIANCE_TYPES.map((type) => [type, keepFact])),
 };

@@ -7,8 +7,9 @@ import { rebuildCommand } from './commands/rebuild.command.js';
 import { digestCommand } from './commands/digest.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 import { copyLogCommand } from './commands/copy-log.command.js';
+import { importCommand } from './commands/import.command.js';
 
-const COMMANDS: CliCommand[] = [projectionsCommand, rebuildCommand, verifyCommand, digestCommand, copyLogCommand];
+const COMMANDS: CliCommand[] = [projectionsCommand, rebuildCommand, verifyCommand, digestCommand, copyLogCommand, importCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   EVENT_STORE,
@@ -7,11 +7,12 @@ import {
   type EventStore,
   type NewEvent,
   type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendResult,
 } from '../event-store/event-store.port.js';
 import { currentRequest } from '../http/request-context.js';
 import { ProblemException } from '../http/problem.js';
 import { encryptPersonalFields } from '../security/personal-fields.js';
-import { AppendSignal } from '../projection-runner/append-signal.js';
 import { PersonalDataVault } from '../security/personal-data.vault.js';
 import type { Decider, DomainEvent } from '../shared/decider.js';
 import { randomId, uuidv5 } from '../shared/ids.js';
@@ -61,7 +62,6 @@ export class AggregateStore {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly vault: PersonalDataVault,
-    @Optional() private readonly signal?: AppendSignal,
   ) {}
 
   async load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>): Promise<Loaded<S>> {
@@ -90,28 +90,11 @@ export class AggregateStore {
       if (decided.length === 0) {
         return { revision: loaded.revision, position: last?.position ?? (await this.store.head()) ?? '', appended: [], replayed: false };
       }
-      const correlationId = request?.requestId ?? randomId();
-      const events: NewEvent[] = [];
-      for (const [index, event] of decided.entries()) {
-        events.push({
-          eventId: eventId(index),
-          type: event.type,
-          data: await encryptPersonalFields(this.vault, event.type, event.data as Record<string, unknown>),
-          metadata: {
-            actor: options.actor,
-            correlationId,
-            causationId: options.causationId ?? null,
-            occurredAt: options.occurredAt,
-            schemaVersion: 1,
-            ...(request?.requestId ? { requestId: request.requestId } : {}),
-          },
-        });
-      }
+      const events = await this.toNewEvents(decided, options, eventId);
       try {
         const result = await this.store.append(options.streamId, events, {
           expectedRevision: loaded.revision === -1 ? 'no_stream' : loaded.revision,
         });
-        this.signal?.notify();
         return { revision: result.nextRevision, position: result.position, appended: decided, replayed: false };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision) || options.expectedRevision !== undefined) throw error;
@@ -127,6 +110,38 @@ export class AggregateStore {
         await sleep(backoffMs(attempt));
       }
     }
+  }
+
+  /** What `decide` returned, as the store takes it: personal fields encrypted, metadata of this request. */
+  async toNewEvents(
+    decided: readonly DomainEvent[],
+    options: { actor: Actor; occurredAt: string; causationId?: string | null; correlationId?: string },
+    eventId: (index: number) => string,
+  ): Promise<NewEvent[]> {
+    const request = currentRequest();
+    const correlationId = options.correlationId ?? request?.requestId ?? randomId();
+    const events: NewEvent[] = [];
+    for (const [index, event] of decided.entries()) {
+      events.push({
+        eventId: eventId(index),
+        type: event.type,
+        data: await encryptPersonalFields(this.vault, event.type, event.data as Record<string, unknown>),
+        metadata: {
+          actor: options.actor,
+          correlationId,
+          causationId: options.causationId ?? null,
+          occurredAt: options.occurredAt,
+          schemaVersion: 1,
+          ...(request?.requestId ? { requestId: request.requestId } : {}),
+        },
+      });
+    }
+    return events;
+  }
+
+  /** Many new streams at once (a bulk import): see EventStore.appendMany. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]> {
+    return this.store.appendMany(appends);
   }
 
   /** The events this request would have appended are already there: answer what was answered. */

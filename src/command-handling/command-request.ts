@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, Max, Min } from 'class-validator';
 import type { Actor } from '../event-store/event-store.port.js';
 import { ProblemException } from '../http/problem.js';
 import type { AuthenticatedRequest } from '../security/auth.guard.js';
+import { Optional } from '../http/validation.js';
 
 /** Fields every command body may carry besides its own. */
 export class CommandRequest {
@@ -10,12 +11,12 @@ export class CommandRequest {
     description: 'When it happened in the world (e.g. a meeting last week); defaults to now. recordedAt is always the server clock.',
     example: '2020-10-14T09:00:00Z',
   })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true, strictSeparator: true })
   occurredAt?: string;
 
   @ApiPropertyOptional({ description: 'Insist on the revision you saw (as If-Match does): 409 if the record moved on.', minimum: -1 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(-1)
   @Max(Number.MAX_SAFE_INTEGER)

@@ -44,6 +44,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource (an unknown id in the path)',
   409: 'Conflicts with the current state of the record (a rule, a wrong expected revision, a reused Idempotency-Key); `code` says which',
   413: 'The body is larger than BODY_LIMIT_BYTES',
+  415: 'The body is not of a media type this operation takes',
   503: 'The read models did not reach consistentWith in time',
 };
 

@@ -13,6 +13,8 @@ export interface CommitmentRef {
   exists: boolean;
   cycleId: string;
   withdrawn: boolean;
+  /** Whose LFP may act on it (its policy area's lead); '' when it does not exist. */
+  areaLeadInstitution: string;
 }
 
 export interface ContributionRef {
@@ -22,6 +24,8 @@ export interface ContributionRef {
   consultationId: string;
   withdrawn: boolean;
   duplicateOf: string | null;
+  /** Whose LFP may act on it; null: a consultation of the whole cycle (POC only), or it does not exist. */
+  leadInstitution: string | null;
 }
 
 /**
@@ -52,8 +56,8 @@ export class ContextLoader {
   async commitment(id: string): Promise<CommitmentRef> {
     const { state } = await this.aggregates.load(streams.commitment(id), commitmentDecider);
     return state.exists
-      ? { id, exists: true, cycleId: state.cycleId, withdrawn: state.withdrawn }
-      : { id, exists: false, cycleId: '', withdrawn: false };
+      ? { id, exists: true, cycleId: state.cycleId, withdrawn: state.withdrawn, areaLeadInstitution: state.areaLeadInstitution }
+      : { id, exists: false, cycleId: '', withdrawn: false, areaLeadInstitution: '' };
   }
 
   async commitments(ids: readonly string[] = []): Promise<CommitmentRef[]> {
@@ -63,8 +67,16 @@ export class ContextLoader {
   async contribution(id: string): Promise<ContributionRef> {
     const { state } = await this.aggregates.load(streams.contribution(id), contributionDecider);
     return state.exists
-      ? { id, exists: true, cycleId: state.cycleId, consultationId: state.consultationId, withdrawn: state.withdrawn, duplicateOf: state.duplicateOf }
-      : { id, exists: false, cycleId: '', consultationId: '', withdrawn: false, duplicateOf: null };
+      ? {
+          id,
+          exists: true,
+          cycleId: state.cycleId,
+          consultationId: state.consultationId,
+          withdrawn: state.withdrawn,
+          duplicateOf: state.duplicateOf,
+          leadInstitution: state.leadInstitution,
+        }
+      : { id, exists: false, cycleId: '', consultationId: '', withdrawn: false, duplicateOf: null, leadInstitution: null };
   }
 
   async contributions(ids: readonly string[] = []): Promise<ContributionRef[]> {

@@ -12,7 +12,7 @@ const LEASE_SECONDS = 30;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** JSON with sorted keys, so that the same body in another key order hashes the same. */
-function stableStringify(value: unknown): string {
+export function stableStringify(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)

@@ -64,6 +64,15 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * The schema owner's URL, for the migrations at start-up; the service then runs as DATABASE_URL's
+   * role, which may append to the log only through cr_append (see src/database/service-role.ts).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'MIGRATION_DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  MIGRATION_DATABASE_URL?: string;
+
   /** Where the embedded PostgreSQL, the generated master key and other local state live. */
   @IsString()
   @MinLength(1)
@@ -140,12 +149,12 @@ export class AppConfig {
   @Max(10000, { message: 'PROJECTION_BATCH_SIZE must be an integer between 1 and 10000' })
   PROJECTION_BATCH_SIZE: number = 500;
 
-  /** How many projection batches may run at once: the rest of the pool stays free for queries. */
+  /** How long a public web page read live may be served again (its stamp says which position it shows); 0: never. */
   @Transform(toInt)
-  @IsInt({ message: 'PROJECTION_CONCURRENCY must be an integer between 1 and 64' })
-  @Min(1, { message: 'PROJECTION_CONCURRENCY must be an integer between 1 and 64' })
-  @Max(64, { message: 'PROJECTION_CONCURRENCY must be an integer between 1 and 64' })
-  PROJECTION_CONCURRENCY: number = 3;
+  @IsInt({ message: 'WEB_PAGE_CACHE_MS must be an integer between 0 and 60000' })
+  @Min(0, { message: 'WEB_PAGE_CACHE_MS must be an integer between 0 and 60000' })
+  @Max(60000, { message: 'WEB_PAGE_CACHE_MS must be an integer between 0 and 60000' })
+  WEB_PAGE_CACHE_MS: number = 2000;
 
   /** Whether the projection runner starts with the service (off for one-shot CLI work). */
   @IsIn(['true', 'false'], { message: 'PROJECTIONS_ENABLED must be true or false' })
@@ -170,6 +179,7 @@ export class ConfigError extends Error {
 
 const KEYS = Object.keys(new AppConfig()).concat([
   'DATABASE_URL',
+  'MIGRATION_DATABASE_URL',
   'EVENTSTORE_CONNECTION_STRING',
   'AUTH_JWT_SECRET',
   'MASTER_KEY',
@@ -191,6 +201,10 @@ export function loadConfig(
   }
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
-  if (errors.length > 0) throw new ConfigError(flatten(errors));
+  const problems = flatten(errors);
+  if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) {
+    problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL (the role the service runs as); the embedded PostgreSQL separates the roles by itself');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

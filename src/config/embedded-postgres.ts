@@ -20,6 +20,8 @@ export interface EmbeddedPostgres {
   /** URL of the maintenance database (`postgres`), for creating and dropping databases. */
   readonly adminUrl: string;
   readonly dataDir: string;
+  /** Restarts the server if it dies, while this process runs (only a server this process started). */
+  supervise(options: SuperviseOptions): void;
   stop(): Promise<void>;
 }
 
@@ -228,7 +230,8 @@ async function serverFolders(dataDir: string, runAs: RunAs | undefined, log: (m:
   return { clusterDir, logDir: path.join(home, 'log'), reachableDir: home };
 }
 
-async function readPassword(file: string): Promise<string> {
+/** A generated password kept in `file` (mode 0600), created on first use. */
+export async function readPassword(file: string): Promise<string> {
   if (existsSync(file)) return (await fs.readFile(file, 'utf8')).trim();
   const password = randomBytes(24).toString('base64url');
   await fs.writeFile(file, password + '\n', { mode: 0o600 });
@@ -419,7 +422,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `embedded PostgreSQL: using the server already running on 127.0.0.1:${owner.port}, started by process ${owner.pid} ` +
         `(it stays up when this process exits)`,
     );
-    return { url: `${base}/${encodeURIComponent(database)}`, adminUrl: `${base}/postgres`, dataDir, stop: async () => undefined };
+    // Its starter watches over it.
+    return { url: `${base}/${encodeURIComponent(database)}`, adminUrl: `${base}/postgres`, dataDir, supervise: () => undefined, stop: async () => undefined };
   }
 
   const settings: Record<string, string | number> = {
@@ -431,21 +435,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ...options.settings,
   };
   const serverOptions = [`-p ${options.port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v === '' ? "''" : v}`)];
-  const started = await run(
-    bin.pg_ctl,
-    ['start', '-D', clusterDir, '-l', logFile, '-w', '-t', '120', '-o', serverOptions.join(' ')],
-    runAs,
-  );
-  if (started.code !== 0) {
-    const tail = await lastLines(logFile, 15);
-    const portHint = /Address already in use|could not bind/i.test(tail)
-      ? ` Port ${options.port} is taken: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL.`
-      : '';
-    throw new Error(`embedded PostgreSQL did not start.${portHint}\n${started.stderr.trim()}\n${tail}`);
-  }
-
-  const owner: Owner = { pid: process.pid, started: processStartTime(process.pid), port: options.port };
-  await fs.writeFile(ownerFile(dataDir), JSON.stringify(owner) + '\n');
+  const startServer = async () => {
+    const started = await run(
+      bin.pg_ctl,
+      ['start', '-D', clusterDir, '-l', logFile, '-w', '-t', '120', '-o', serverOptions.join(' ')],
+      runAs,
+    );
+    if (started.code !== 0) {
+      const tail = await lastLines(logFile, 15);
+      const portHint = /Address already in use|could not bind/i.test(tail)
+        ? ` Port ${options.port} is taken: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL.`
+        : '';
+      throw new Error(`embedded PostgreSQL did not start.${portHint}\n${started.stderr.trim()}\n${tail}`);
+    }
+    const owner: Owner = { pid: process.pid, started: processStartTime(process.pid), port: options.port };
+    await fs.writeFile(ownerFile(dataDir), JSON.stringify(owner) + '\n');
+  };
+  await startServer();
 
   const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
   const adminUrl = `${base}/postgres`;
@@ -453,11 +459,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   log(`embedded PostgreSQL: ready on 127.0.0.1:${options.port} (data in ${clusterDir})`);
 
   let stopping: Promise<void> | undefined;
+  let supervisor: Supervisor | undefined;
   return {
     url: `${base}/${encodeURIComponent(database)}`,
     adminUrl,
     dataDir,
+    supervise(watch) {
+      supervisor ??= new Supervisor(clusterDir, startServer, watch);
+    },
     stop() {
+      supervisor?.stop();
       stopping ??= run(bin.pg_ctl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'], runAs).then((r) => {
         if (r.code !== 0 && !/Is server running\?/.test(r.stderr)) {
           throw new Error(`embedded PostgreSQL did not stop cleanly: ${r.stderr.trim()}`);
@@ -467,5 +478,95 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       return stopping;
     },
   };
+}
+
+export interface SuperviseOptions {
+  log: (message: string) => void;
+  /** Called once when the server cannot be brought back: the process should exit for its own supervisor. */
+  onGiveUp: (error: Error) => void;
+  /** How often the server's process is looked at. Default 1000 ms. */
+  intervalMs?: number;
+  /** How long restarting is tried before giving up. Default 120 s. */
+  giveUpAfterMs?: number;
+}
+
+/** Running and not a zombie (a killed server whose parent never reaps it still has a pid). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
+  } catch {
+    return platform() === 'linux' ? false : isAlive(pid);
+  }
+}
+
+/**
+ * Watches the server this process started and starts it again when it dies (killed, OOM): the
+ * service keeps its database instead of answering 503 forever. PostgreSQL's own crash recovery
+ * replays the WAL, so no committed transaction is lost. While it is down, requests get 503.
+ */
+class Supervisor {
+  private timer: NodeJS.Timeout | undefined;
+  private restarting = false;
+  private stopped = false;
+
+  constructor(
+    private readonly clusterDir: string,
+    private readonly startServer: () => Promise<void>,
+    private readonly options: SuperviseOptions,
+  ) {
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.check(), this.options.intervalMs ?? 1000);
+    this.timer.unref();
+  }
+
+  private async serverPid(): Promise<number | null> {
+    try {
+      const pid = Number((await fs.readFile(path.join(this.clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      return Number.isInteger(pid) && pid > 0 ? pid : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async check(): Promise<void> {
+    if (this.stopped || this.restarting) return;
+    const pid = await this.serverPid();
+    if (pid !== null && running(pid)) return this.schedule();
+    this.restarting = true;
+    const { log } = this.options;
+    log(`embedded PostgreSQL: the server${pid ? ` (pid ${pid})` : ''} is gone; restarting it (requests get 503 meanwhile)`);
+    const deadline = Date.now() + (this.options.giveUpAfterMs ?? 120_000);
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        // A dead server's pid file would make the new one think it is still running.
+        const stale = await this.serverPid();
+        if (stale !== null && !running(stale)) await fs.rm(path.join(this.clusterDir, 'postmaster.pid'), { force: true });
+        await this.startServer();
+        log(`embedded PostgreSQL: restarted after ${attempt} attempt(s); it recovered from its write-ahead log`);
+        break;
+      } catch (error) {
+        // Typically the dead server's backends still hold its shared memory for a moment.
+        if (Date.now() > deadline) {
+          this.stopped = true;
+          this.options.onGiveUp(new Error(`embedded PostgreSQL could not be restarted: ${(error as Error).message}`));
+          return;
+        }
+        log(`embedded PostgreSQL: restart attempt ${attempt} failed (${(error as Error).message.split('\n')[0]}); trying again`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5000)));
+      }
+    }
+    this.restarting = false;
+    this.schedule();
+  }
 }
 

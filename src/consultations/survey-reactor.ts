@@ -1,19 +1,10 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  Optional,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type pg from 'pg';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ContextLoader } from '../command-handling/context-loader.js';
 import type { ContributionReceived } from '../contributions/domain/events.js';
-import { DATABASE_POOL } from '../database/tokens.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.port.js';
-import { AppendSignal } from '../projection-runner/append-signal.js';
-import { RUNTIME, type Runtime } from '../runtime.js';
+import type { Checkpoint } from '../projection-runner/checkpoints.js';
+import type { LogConsumer } from '../projection-runner/log-consumer.js';
+import { ProjectionRunner } from '../projection-runner/projection-runner.service.js';
 import { uuidv5 } from '../shared/ids.js';
 import { streams } from '../shared/streams.js';
 import { contributionsFromSurveyResponse } from './domain/consultation.decider.js';
@@ -38,7 +29,6 @@ export class SurveyReaction {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly contexts: ContextLoader,
-    @Optional() private readonly signal?: AppendSignal,
   ) {}
 
   async react(response: RecordedEvent): Promise<SurveyReactionResult> {
@@ -66,90 +56,52 @@ export class SurveyReaction {
       );
       position = appended.position;
     }
-    this.signal?.notify();
     return { contributionIds: contributions.map((c) => c.contributionId), position };
   }
 }
 
 const NAME = 'survey-reactor';
-const BATCH_SIZE = 100;
-const IDLE_MS = 250;
-const RETRY_MS = 1000;
 
 /**
  * Catches up what the survey-response command did not finish (a crash between the response and
- * its contributions): follows SurveyResponseSubmitted in the global log from a checkpoint and runs
- * the same idempotent reaction. Several processes may run it: a reaction done twice appends nothing.
+ * its contributions): the log follower gives it every SurveyResponseSubmitted after its checkpoint
+ * and it runs the same idempotent reaction, then moves its checkpoint. Its effects are appends to
+ * the store, not rows beside the checkpoint: a batch reacted to again after a crash appends
+ * nothing twice (deterministic event ids).
  */
 @Injectable()
-export class SurveyReactor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class SurveyReactor implements LogConsumer, OnModuleInit {
+  readonly name = NAME;
+  readonly kind = 'reactor';
+  readonly types: ReadonlySet<string> = new Set(['SurveyResponseSubmitted']);
   private readonly logger = new Logger('SurveyReactor');
-  private readonly abort = new AbortController();
-  private loop: Promise<void> | undefined;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(DATABASE_POOL) private readonly pool: pg.Pool,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly runner: ProjectionRunner,
     private readonly reaction: SurveyReaction,
-    private readonly appends: AppendSignal,
   ) {}
 
-  onApplicationBootstrap(): void {
-    // Background work follows the projections' switch: a process that serves only requests skips it.
-    if (this.runtime.config.PROJECTIONS_ENABLED === 'false') return;
-    this.start();
+  onModuleInit(): void {
+    this.runner.register(this);
   }
 
+  /** Starts the follower it runs on (with the projections), when the process did not. */
   start(): void {
-    this.loop ??= this.run();
+    this.runner.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.abort.abort();
-    await this.loop;
+  async prepare(): Promise<Checkpoint> {
+    const state = await this.runner.checkpoints.ensure(NAME, 'reactor', 1);
+    return { position: state.position, horizon: state.horizon };
   }
 
-  private async run(): Promise<void> {
-    const { signal } = this.abort;
-    while (!signal.aborted) {
-      try {
-        const caughtUp = await this.step();
-        if (caughtUp) await this.appends.wait(IDLE_MS, signal);
-      } catch (error) {
-        if (signal.aborted) return;
-        // A lost connection or the like: the checkpoint has not moved past the failed batch.
-        this.logger.warn(`batch failed, retrying: ${(error as Error).message}`);
-        await sleep(RETRY_MS, undefined, { signal }).catch(() => undefined);
-      }
-    }
-  }
-
-  /** Reacts to the next batch after the checkpoint, then moves the checkpoint past it. True when caught up. */
-  private async step(): Promise<boolean> {
-    const { rows } = await this.pool.query<{ position: string | null }>('SELECT position FROM reactor_checkpoints WHERE name = $1', [NAME]);
-    const checkpoint = rows[0]?.position ?? null;
-    const head = await this.store.head();
-    const events = await this.store.readAll({ after: checkpoint, types: ['SurveyResponseSubmitted'], limit: BATCH_SIZE });
+  async apply(events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint): Promise<void> {
     for (const event of events) await this.reaction.react(event);
-    const caughtUp = events.length < BATCH_SIZE;
-    let next = this.later(checkpoint, events.at(-1)?.position ?? null);
-    // Fewer than a batch: every event up to the head read before has been seen. Moving past the
-    // other types keeps the next read short when survey responses are rare.
-    if (caughtUp) next = this.later(next, head);
-    if (next !== checkpoint) {
-      await this.pool.query(
-        `INSERT INTO reactor_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-        [NAME, next],
-      );
-    }
-    return caughtUp;
+    await this.runner.dataSource.transaction((m) => this.runner.checkpoints.advance(m, NAME, from, to, events.length));
   }
 
-  private later(a: string | null, b: string | null): string | null {
-    if (a === null) return b;
-    if (b === null) return a;
-    return this.store.comparePositions(a, b) >= 0 ? a : b;
+  async fail(error: unknown): Promise<void> {
+    this.logger.error((error as Error)?.message ?? String(error));
+    await this.runner.checkpoints.setStatus(NAME, 'failed', (error as Error)?.message ?? String(error), null);
   }
 }

@@ -7,9 +7,11 @@ import { RespondToContributionHandler } from './commands/respond-to-contribution
 import { ReviewResponseHandler } from './commands/review-response.command.js';
 import { WithdrawContributionHandler } from './commands/withdraw-contribution.command.js';
 import { ContributionsController } from './contributions.controller.js';
+import { ContributionImportController } from './import/contribution-import.controller.js';
+import { ContributionImporter } from './import/contribution-importer.js';
 
 @Module({
-  controllers: [ContributionsController],
+  controllers: [ContributionsController, ContributionImportController],
   providers: [
     ReceiveContributionHandler,
     RespondToContributionHandler,
@@ -18,6 +20,8 @@ import { ContributionsController } from './contributions.controller.js';
     WithdrawContributionHandler,
     RedactContributionHandler,
     MarkDuplicateHandler,
+    ContributionImporter,
   ],
+  exports: [ContributionImporter],
 })
 export class ContributionsModule {}

@@ -37,6 +37,9 @@ export class DatabaseModule {
             });
             // An idle client that loses its server must not crash the process; the next query reconnects.
             pool.on('error', () => undefined);
+            // Nor may a checked-out one between two queries (its server gone, say): pg would throw the
+            // error event at the process. The client is marked broken and the pool discards it on release.
+            pool.on('connect', (client) => client.on('error', () => undefined));
             return pool;
           },
         },

@@ -8,9 +8,11 @@ import { EventStore1795400000000 } from '../event-store/postgres/migrations/1795
 import { ALL_PROJECTIONS, PROJECTION_MIGRATIONS } from '../../projections/index.js';
 import { ProjectionState1795500000100 } from '../projection-runner/migrations/1795500000100-projection-state.js';
 import { ReactorCheckpoints1795500000200 } from '../consultations/migrations/1795500000200-reactor-checkpoints.js';
+import { OneCheckpointTable1796500000100 } from '../projection-runner/migrations/1796500000100-one-checkpoint-table.js';
 import { PersonalDataKeys1795500000000 } from './migrations/1795500000000-personal-data-keys.js';
 import { IdempotencyKeys1795500000001 } from './migrations/1795500000001-idempotency-keys.js';
 import { AuditDigests1795500004000 } from '../audit/migrations/1795500004000-audit-digests.js';
+import { AppendOnlyThroughCrAppend1796200000000 } from './migrations/1796200000000-append-only-through-cr-append.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ENTITIES: MixedList<Function> = ALL_PROJECTIONS.flatMap((p) => [...p.entities]);
@@ -24,4 +26,6 @@ export const MIGRATIONS: Function[] = [
   ReactorCheckpoints1795500000200,
   ...PROJECTION_MIGRATIONS,
   AuditDigests1795500004000,
+  AppendOnlyThroughCrAppend1796200000000,
+  OneCheckpointTable1796500000100,
 ];

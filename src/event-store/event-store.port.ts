@@ -82,6 +82,18 @@ export interface AppendResult {
   position: string;
 }
 
+/** One stream's part of an `appendMany`. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
+export interface StreamAppendResult extends AppendResult {
+  /** True when these events were already stored (an idempotent replay): nothing was appended. */
+  replayed: boolean;
+}
+
 export interface ReadStreamOptions {
   /** Revision to start at (inclusive). Default: the start (forwards) or the end (backwards). */
   from?: number;
@@ -166,6 +178,13 @@ export interface StreamVerification {
 
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to many streams at once (a bulk import), each with its own expectation and idempotent
+   * on event id like `append`; results in the order given. PostgreSQL writes them in one
+   * transaction (all or none); EventStoreDB, which has no multi-stream transactions, one by one.
+   * On an error the caller learns nothing of which stream failed: append them singly to find out.
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The event with this id, wherever it is stored; null when there is none. */
   findEvent(eventId: string): Promise<RecordedEvent | null>;
@@ -272,4 +291,15 @@ export function toRecordedEvent(e: StoredEvent): RecordedEvent {
 export function categoryOf(streamId: string): string {
   const dash = streamId.indexOf('-');
   return dash === -1 ? streamId : streamId.slice(0, dash);
+}
+
+/** appendMany for a store without multi-stream transactions: one append after the other. */
+export async function appendOneByOne(store: EventStore, appends: readonly StreamAppend[]): Promise<StreamAppendResult[]> {
+  const results: StreamAppendResult[] = [];
+  for (const a of appends) {
+    const stored = a.events.length === 0 ? null : await store.findEvent(a.events[0].eventId);
+    const result = await store.append(a.streamId, a.events, { expectedRevision: a.expectedRevision });
+    results.push({ ...result, replayed: stored !== null && stored.streamId === a.streamId });
+  }
+  return results;
 }

@@ -42,7 +42,7 @@ export class HealthController {
     try {
       await withTimeout(this.pool.query('SELECT 1'), 'the database');
     } catch (error) {
-      res.status(HttpStatus.SERVICE_UNAVAILABLE);
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', '5');
       return { status: 'unavailable', database: { status: 'down', error: (error as Error).message } };
     }
     const latencyMs = Date.now() - started;
@@ -50,7 +50,7 @@ export class HealthController {
       const head = await withTimeout(this.store.head(), 'the event store');
       return { status: 'ok', database: { status: 'up', latencyMs }, eventStore: { status: 'up', head } };
     } catch (error) {
-      res.status(HttpStatus.SERVICE_UNAVAILABLE);
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', '5');
       return { status: 'unavailable', database: { status: 'up', latencyMs }, eventStore: { status: 'down', error: (error as Error).message } };
     }
   }

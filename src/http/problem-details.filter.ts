@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { IdempotencyMismatch, WrongExpectedRevision } from '../event-store/event-store.port.js';
 import { DomainError, type DomainErrorKind } from '../shared/domain-error.js';
 import { ProblemException, problemType, STATUS_TITLES } from './problem.js';
@@ -47,21 +48,30 @@ export function toProblem(error: unknown): ProblemException {
   if (bodyParser?.type && typeof bodyParser.status === 'number' && bodyParser.status < 500) {
     return new ProblemException(bodyParser.status, 'REQUEST.UNREADABLE', STATUS_TITLES[bodyParser.status] ?? 'Error', String((error as Error).message));
   }
+  if (isDatabaseUnavailable(error)) {
+    // Nothing was acknowledged; with an Idempotency-Key the retry answers what a late success did.
+    return new ProblemException(503, 'DATABASE.UNAVAILABLE', STATUS_TITLES[503], 'the database is unreachable for the moment; try again shortly');
+  }
   return new ProblemException(500, 'INTERNAL', STATUS_TITLES[500], 'An unexpected error occurred; quote the requestId when reporting it.');
 }
 
 const logger = new Logger('HTTP');
+const RETRY_AFTER_SECONDS = 5;
 
 export function sendProblem(error: unknown, req: Request, res: Response): void {
   const problem = toProblem(error);
   const requestId = currentRequest()?.requestId ?? (res.getHeader('x-request-id') as string | undefined);
-  if (problem.status >= 500) {
+  if (problem.code === 'DATABASE.UNAVAILABLE') {
+    logger.warn(`${req.method} ${req.originalUrl}: the database is unavailable [requestId ${requestId}]: ${(error as Error)?.message ?? String(error)}`);
+  } else if (problem.status >= 500) {
     logger.error(`${req.method} ${req.originalUrl} failed [requestId ${requestId}]`, (error as Error)?.stack ?? String(error));
   }
   if (res.headersSent) {
     res.end();
     return;
   }
+  // Every 503 is "not now": say when to come back.
+  if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res
     .status(problem.status)
     .type('application/problem+json')

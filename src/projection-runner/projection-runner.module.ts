@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { ALL_PROJECTIONS } from '../../projections/index.js';
-import { AppendSignal } from './append-signal.js';
 import { ConsistencyService } from './consistency.service.js';
 import { PROJECTIONS } from './projection.js';
 import { ProjectionRunner } from './projection-runner.service.js';
@@ -9,7 +8,7 @@ import { ProjectionsAdminController } from './projections-admin.controller.js';
 @Global()
 @Module({
   controllers: [ProjectionsAdminController],
-  providers: [{ provide: PROJECTIONS, useValue: ALL_PROJECTIONS }, AppendSignal, ProjectionRunner, ConsistencyService],
-  exports: [AppendSignal, ProjectionRunner, ConsistencyService],
+  providers: [{ provide: PROJECTIONS, useValue: ALL_PROJECTIONS }, ProjectionRunner, ConsistencyService],
+  exports: [ProjectionRunner, ConsistencyService],
 })
 export class ProjectionRunnerModule {}

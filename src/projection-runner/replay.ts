@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port.js';
 import { handledTypes, type ProjectionDefinition } from './projection.js';
 import { UnitOfWork } from './unit-of-work.js';
@@ -14,6 +15,32 @@ export class ProjectionHandlerError extends Error {
   }
 }
 
+/**
+ * The database refused what a batch wrote (or read by): a value it cannot store, say. The batch's
+ * events are known, not which of them: with one event, that is the one.
+ */
+export class ProjectionBatchError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly events: readonly RecordedEvent[],
+    override readonly cause: unknown,
+  ) {
+    super(
+      events.length === 1
+        ? `${projection}: applying ${events[0].type} ${events[0].eventId} at ${events[0].position} failed: ${(cause as Error)?.message ?? String(cause)}`
+        : `${projection}: a batch of ${events.length} events failed: ${(cause as Error)?.message ?? String(cause)}`,
+    );
+    this.name = 'ProjectionBatchError';
+  }
+}
+
+/** The one event a projection could not apply, when the error tells which. */
+export function failedEvent(error: unknown): RecordedEvent | null {
+  if (error instanceof ProjectionHandlerError) return error.event;
+  if (error instanceof ProjectionBatchError && error.events.length === 1) return error.events[0];
+  return null;
+}
+
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function quoteIdent(name: string): string {
@@ -26,23 +53,36 @@ export async function useSchema(manager: EntityManager, schema: string): Promise
   await manager.query(schema === 'public' ? 'SET LOCAL search_path TO public' : `SET LOCAL search_path TO ${quoteIdent(schema)}, public`);
 }
 
-/** Applies events to a projection's tables through the given transaction (search_path already set). */
-export async function applyEvents(manager: EntityManager, definition: ProjectionDefinition, events: readonly RecordedEvent[]): Promise<void> {
+/**
+ * Applies events to a projection's tables through the given transaction (search_path already set).
+ * A lost database is rethrown as it is (the caller retries); anything else names the event, or the
+ * batch when the database refused the batch's reads or writes as a whole.
+ */
+export async function applyEvents(
+  manager: EntityManager,
+  definition: ProjectionDefinition,
+  events: readonly RecordedEvent[],
+  options: { beforeWrite?: () => Promise<void> } = {},
+): Promise<void> {
   const store = new UnitOfWork(manager);
-  if (definition.prefetch) {
-    const handled = events.filter((e) => definition.handlers[e.type]);
-    if (handled.length > 0) await definition.prefetch(handled, store);
-  }
-  for (const event of events) {
-    const handler = definition.handlers[event.type];
-    if (!handler) continue;
+  const handled = events.filter((e) => definition.handlers[e.type]);
+  const asBatch = async (step: () => Promise<void>) => {
     try {
-      await handler(event, store);
+      await step();
     } catch (error) {
-      throw new ProjectionHandlerError(definition.name, event, error);
+      throw isDatabaseUnavailable(error) ? error : new ProjectionBatchError(definition.name, handled, error);
+    }
+  };
+  if (definition.prefetch && handled.length > 0) await asBatch(() => definition.prefetch!(handled, store));
+  for (const event of handled) {
+    try {
+      await definition.handlers[event.type]!(event, store);
+    } catch (error) {
+      throw isDatabaseUnavailable(error) ? error : new ProjectionHandlerError(definition.name, event, error);
     }
   }
-  await store.flush();
+  await options.beforeWrite?.();
+  await asBatch(() => store.flush());
 }
 
 /** Empty copies of a projection's live tables in a schema of their own (dropped first if there). */

@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import type { Actor, Role } from '../event-store/event-store.port.js';
 
 export const ROLES = ['poc', 'lfp', 'stakeholder', 'auditor'] as const;
@@ -23,8 +23,24 @@ export async function signToken(secret: string, claims: TokenClaims, expiresIn: 
 
 export class InvalidToken extends Error {}
 
+// Verifying an HS256 signature through WebCrypto costs more than a whole accountability read:
+// a token already verified is trusted again for a short while (never past its exp).
+const VERIFIED_FOR_MS = 60_000;
+const verified = new Map<string, { actor: Actor; until: number }>();
+
 /** Verifies an HS256 bearer token and turns its claims into the actor of the request. */
 export async function verifyToken(secret: string, token: string): Promise<Actor> {
+  const key = `${secret}\u0000${token}`;
+  const hit = verified.get(key);
+  if (hit && hit.until > Date.now()) return { ...hit.actor };
+  const actor = await verifySignedToken(secret, token);
+  const exp = decodeJwt(token).exp;
+  if (verified.size >= 10_000) verified.clear();
+  verified.set(key, { actor, until: Math.min(Date.now() + VERIFIED_FOR_MS, typeof exp === 'number' ? exp * 1000 : Infinity) });
+  return { ...actor };
+}
+
+async function verifySignedToken(secret: string, token: string): Promise<Actor> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, secretKey(secret), { algorithms: ['HS256'] }));

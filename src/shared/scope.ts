@@ -18,6 +18,28 @@ export function assertLeads(actor: Actor, leadInstitution: string | null, what: 
 }
 
 /**
+ * The scope rule for aggregates a command names in its body (a response's commitments, a
+ * duplicate's canonical, a revision's contributions): an LFP may name only those of policy areas
+ * its institution leads, as if it acted on them. 403 AUTH.OUT_OF_SCOPE naming the field and ids.
+ */
+export function assertLeadsEach(
+  actor: Actor,
+  named: readonly { id: string; leadInstitution: string | null }[],
+  field: string,
+  what: string,
+): void {
+  if (actor.role === 'poc') return;
+  const outside = named.filter((n) => !(actor.role === 'lfp' && n.leadInstitution !== null && n.leadInstitution === actor.institution));
+  if (outside.length === 0) return;
+  throw new DomainError(
+    'AUTH.OUT_OF_SCOPE',
+    `${what} outside the policy areas ${actor.institution ?? 'this actor'} leads: ${outside.map((n) => n.id).join(', ')}`,
+    'forbidden',
+    { field, ids: outside.map((n) => n.id) },
+  );
+}
+
+/**
  * Whom a contribution or survey response is from: a stakeholder that names no one acts as itself;
  * an explicit null is anonymous input (which a stakeholder may not send: assertSelf refuses it).
  * Handlers use it to load the stakeholder the decider will check.

@@ -287,6 +287,45 @@ export function describeEventStoreContract(adapterName: string, setup: () => Pro
       });
     });
 
+    describe('appendMany: many streams at once (bulk import)', () => {
+      test('appends to each stream, answers in order, and a second time replays without storing anything', async () => {
+        const category = freshCategory();
+        const appends = [
+          { streamId: freshStream(category), events: [newEvent()], expectedRevision: 'no_stream' as const },
+          { streamId: freshStream(category), events: [newEvent()], expectedRevision: 'no_stream' as const },
+          { streamId: freshStream(category), events: events(2), expectedRevision: 'no_stream' as const },
+        ];
+        const first = await store.appendMany(appends);
+        expect(first.map((r) => [r.nextRevision, r.replayed])).toEqual([
+          [0, false],
+          [0, false],
+          [1, false],
+        ]);
+        for (const [i, a] of appends.entries()) {
+          const stored = await store.readStream(a.streamId);
+          expect(stored.map((e) => e.eventId)).toEqual(a.events.map((e) => e.eventId));
+          expect(stored.at(-1)!.position).toBe(first[i].position);
+        }
+        const again = await store.appendMany(appends);
+        expect(again).toEqual(first.map((r) => ({ ...r, replayed: true })));
+        expect(await store.count?.({ categories: [category] })).toBe(store.count ? 4 : undefined);
+      });
+
+      test('one-event appends only (the import’s shape) and a wrong expectation refuses the batch', async () => {
+        const taken = freshStream();
+        await store.append(taken, [newEvent()], { expectedRevision: 'no_stream' });
+        const fresh = freshStream();
+        await expect(
+          store.appendMany([
+            { streamId: fresh, events: [newEvent()], expectedRevision: 'no_stream' },
+            { streamId: taken, events: [newEvent()], expectedRevision: 'no_stream' },
+          ]),
+        ).rejects.toBeInstanceOf(WrongExpectedRevision);
+        // PostgreSQL refuses it whole; a store without multi-stream transactions kept the first.
+        expect((await store.readStream(fresh)).length).toBeLessThanOrEqual(1);
+      });
+    });
+
     describe('readStream', () => {
       let stream: string;
       beforeAll(async () => {

@@ -680,8 +680,8 @@ describe('the survey reaction', () => {
 
     t.app.get(SurveyReactor).start();
     const passedResponse = async () => {
-      const { rows } = await db.query(`SELECT position FROM reactor_checkpoints WHERE name = 'survey-reactor'`);
-      return rows.length === 1 && store.comparePositions(rows[0].position, position) >= 0;
+      const { rows } = await db.query(`SELECT coalesce(horizon, position) AS position FROM projection_state WHERE name = 'survey-reactor'`);
+      return rows.length === 1 && rows[0].position !== null && store.comparePositions(rows[0].position, position) >= 0;
     };
     for (let waited = 0; !(await passedResponse()) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
 

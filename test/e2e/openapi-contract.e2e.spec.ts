@@ -54,6 +54,7 @@ describe('real answers', () => {
       `/v1/cycles/${cycleId}/policy-areas/${areaId}/dashboard`,
       `/v1/consultations?cycleId=${cycleId}`,
       `/v1/consultations/${meetingId}/summary`,
+      `/v1/consultations/${meetingId}/duplicate-candidates`,
       `/v1/consultations/${meetingId}/summary?asOfOccurred=2020-10-07`,
       `/v1/consultations/${surveyId}/survey/results`,
       '/v1/contributions',

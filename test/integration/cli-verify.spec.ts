@@ -161,7 +161,7 @@ describe('the command line refuses what it does not know, saying what', () => {
   it('an unknown command, an unknown option, a missing value or a stray argument: exit 2 and the reason', async () => {
     const unknownCommand = await cli(['verfy']);
     expect(unknownCommand.code).toBe(2);
-    expect(unknownCommand.stderr).toMatch(/unknown command "verfy" \(known: projections, rebuild, verify, digest, copy-log\)/);
+    expect(unknownCommand.stderr).toMatch(/unknown command "verfy" \(known: projections, rebuild, verify, digest, copy-log, import\)/);
 
     const unknownOption = await cli(['verify', '--sha265', 'abc']);
     expect(unknownOption.code).toBe(2);

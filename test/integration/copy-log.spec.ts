@@ -1,11 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { runMigrations } from '../../src/database/data-source.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { adminUrl, createTestDatabase, type TestDatabase } from '../support/database.js';
 import { appendBulk, buildOpenRecord, settled, tokensFor } from '../support/open-record.js';
 
 /**
@@ -171,6 +172,40 @@ describe('npm run cli -- copy-log --to <postgres URL>', () => {
     expect(run.stderr).toContain('is not event #1 of the source');
     expect(await storedLog(target.url)).toEqual(before);
   }, 60_000);
+
+  it('to a target whose service runs as another role: refused as that role (nothing written), done as the owner', async () => {
+    const target = await emptyTarget();
+    const role = `cr_copy_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    const owner = new pg.Client({ connectionString: target.url });
+    await owner.connect();
+    try {
+      await owner.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+      await runMigrations(target.url, () => undefined, { serviceRole: { name: role } });
+      const asService = new URL(target.url);
+      asService.username = role;
+      asService.password = password;
+
+      const refused = await cli(['copy-log', '--to', asService.toString()]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`must log in as the role that owns the target's schema`);
+      expect(await storedLog(target.url)).toEqual([]);
+
+      const run = await cli(['copy-log', '--to', target.url]);
+      expect(run.stdout).toContain('DIGESTS EQUAL');
+      expect(run.code).toBe(0);
+      // The service role reads the copy (and could append to it through cr_append only).
+      expect(await storedLog(asService.toString())).toEqual(await storedLog(t.db.url));
+    } finally {
+      await owner.end();
+      await target.drop();
+      targets.splice(targets.indexOf(target), 1);
+      const admin = new pg.Client({ connectionString: adminUrl() });
+      await admin.connect();
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.end();
+    }
+  }, 180_000);
 
   it('refuses a bad --to with a usage error (exit 2)', async () => {
     const run = await cli(['copy-log', '--to', 'mysql://nope']);

@@ -9,6 +9,7 @@ import { ALL_PROJECTIONS } from '../../projections/index.js';
 import { createDataSource } from '../../src/database/data-source.js';
 import type { EventStore, NewEvent } from '../../src/event-store/event-store.port.js';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
+import { handledTypes } from '../../src/projection-runner/projection.js';
 import { quoteIdent } from '../../src/projection-runner/replay.js';
 import { TEST_JWT_SECRET } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -35,6 +36,12 @@ const env = () => ({
 function startWorker(): ChildProcess {
   // The real CLI worker, compiled by `npm test`'s pretest.
   return spawn(process.execPath, [path.join(root, 'dist/src/cli/main.js'), 'projections'], { env: env(), stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/** The log's events of these types (what a projection handling them must have applied, once each). */
+async function eventsOfTypes(types: readonly string[]): Promise<number> {
+  const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM events WHERE type = ANY($1)', [types])) as Array<{ n: number }>;
+  return n;
 }
 
 async function state(): Promise<Array<{ name: string; position: string | null; events_applied: string }>> {
@@ -109,7 +116,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-test('a projection worker killed with SIGKILL mid-log resumes, and every table equals a fresh rebuild', async () => {
+test('a projection worker killed with SIGKILL mid-log resumes exactly once: every table equals a fresh rebuild, every event applied once', async () => {
   const worker = startWorker();
   // Wait until it is part-way through the log, then kill it without warning.
   const deadline = Date.now() + 60_000;
@@ -154,6 +161,13 @@ test('a projection worker killed with SIGKILL mid-log resumes, and every table e
 
   const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM accountability')) as Array<{ n: number }>;
   expect(n).toBe(CONTRIBUTIONS);
+  // Exactly once: the counter moves in the checkpoint's transaction, so it equals the events of
+  // the projection's types in the log (a batch applied twice, or skipped, would show here).
+  const final = await state();
+  for (const definition of ALL_PROJECTIONS) {
+    const applied = Number(final.find((r) => r.name === definition.name)?.events_applied ?? 0);
+    expect({ projection: definition.name, applied }).toEqual({ projection: definition.name, applied: await eventsOfTypes(handledTypes(definition)) });
+  }
   for (const definition of ALL_PROJECTIONS) {
     const fresh = await projectInBatches(dataSource, store, definition, 500);
     for (const table of definition.tables) {

@@ -33,7 +33,8 @@ async function accountabilityStatus(app: TestApp) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  t = await startTestApp({ db, overrides: { PROJECTION_BATCH_SIZE: 10, CONSISTENCY_TIMEOUT_MS: 60000 } });
+  // Building the record needs no small batches; the rebuilds below use them (many, observable batches).
+  t = await startTestApp({ db, overrides: { CONSISTENCY_TIMEOUT_MS: 60000 } });
   poc = await t.token({ sub: 'poc-1', role: 'poc', institution: 'Office of the Prime Minister' });
   const store = t.app.get<EventStore>(EVENT_STORE);
   const cycleId = randomUUID();

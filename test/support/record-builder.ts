@@ -50,8 +50,9 @@ export class RecordBuilder {
     private readonly lfps: Record<AreaKey, string>,
   ) {}
 
-  static async start(): Promise<RecordBuilder> {
-    const t = await startTestApp({ projections: false });
+  /** `projections`: run them too (for tests that read views). */
+  static async start(options: { projections?: boolean } = {}): Promise<RecordBuilder> {
+    const t = await startTestApp({ projections: options.projections ?? false });
     const db = new pg.Client({ connectionString: t.db.url });
     await db.connect();
     const lfps = {} as Record<AreaKey, string>;

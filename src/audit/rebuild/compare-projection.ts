@@ -54,7 +54,7 @@ const STATE = 'SELECT position, version FROM projection_state WHERE name = $1';
  * Rebuilds a projection from the log into scratch tables and compares them with the live ones at
  * the live checkpoint. The bulk is replayed in batches up to the checkpoint seen at the start; the
  * rest is caught up inside the transaction that holds the projection_state row FOR SHARE (a live
- * batch takes FOR UPDATE, so none commits meanwhile) and compares there: both sides reflect the
+ * batch updates that row before it writes, so none commits meanwhile) and compares there: both sides reflect the
  * same position even while the service runs. The scratch schema is dropped in every case.
  */
 export async function compareProjection(

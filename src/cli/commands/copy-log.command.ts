@@ -12,7 +12,8 @@ const USAGE = `npm run cli -- copy-log --to <esdb://… connection string | post
 Copies the whole log of the configured event store (EVENTSTORE_CONNECTION_STRING, else DATABASE_URL,
 else the embedded PostgreSQL) to another store: event ids, streams, revisions, log order, data and
 metadata byte for byte. The target must be empty, or hold what an interrupted copy left (it goes on
-from there); anything else is refused and left untouched. A PostgreSQL target is migrated first.
+from there); anything else is refused and left untouched. A PostgreSQL target is migrated first,
+so its URL must be the role that owns the target's schema (its MIGRATION_DATABASE_URL, if it has one).
 At the end it prints the ledger digest of both: equal digests prove nothing was lost or altered.
 Exit code 0 when the digests are equal, 1 when the target was refused or the digests differ, 2 on a
 usage or connection error.`;
@@ -85,7 +86,11 @@ export const copyLogCommand: CliCommand = {
         return 1;
       }
       if (error instanceof UsageError) console.error(`copy-log: ${error.message}\nusage: ${USAGE}`);
-      else console.error(`copy-log: could not copy: ${error instanceof Error ? error.message : String(error)}`);
+      else if ((error as { code?: string }).code === '42501') {
+        // appendStored writes events and streams directly (the chain is already computed): only the
+        // owner of the target's schema may, never a service role that appends through cr_append.
+        console.error(`copy-log: could not copy: ${(error as Error).message}: a PostgreSQL --to URL must log in as the role that owns the target's schema (its MIGRATION_DATABASE_URL), not as the service role`);
+      } else console.error(`copy-log: could not copy: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     } finally {
       await target?.close().catch(() => undefined);

@@ -8,7 +8,6 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -16,6 +15,7 @@ import {
 } from 'class-validator';
 import { CommandRequest } from '../../command-handling/command-request.js';
 import { OGP_VALUES, type OgpValue } from '../domain/events.js';
+import { Optional } from '../../http/validation.js';
 
 const MAX_MILESTONES = 50;
 
@@ -81,7 +81,7 @@ export class DraftCommitmentRequest extends CommandRequest {
   leadInstitution: string;
 
   @ApiPropertyOptional({ type: [String], example: ['High Inspectorate of Declaration and Audit of Assets'], maxItems: 20 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -92,28 +92,28 @@ export class DraftCommitmentRequest extends CommandRequest {
 
 export class ReviseCommitmentRequest extends CommandRequest {
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 20000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20000)
   problem?: string;
 
   @ApiPropertyOptional({ maxLength: 20000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20000)
   description?: string;
 
   @ApiPropertyOptional({ enum: OGP_VALUES, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(OGP_VALUES.length)
@@ -122,7 +122,7 @@ export class ReviseCommitmentRequest extends CommandRequest {
   ogpValues?: OgpValue[];
 
   @ApiPropertyOptional({ type: [MilestoneRequest], description: 'Replaces the milestones', maxItems: MAX_MILESTONES })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_MILESTONES)
@@ -131,7 +131,7 @@ export class ReviseCommitmentRequest extends CommandRequest {
   milestones?: MilestoneRequest[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'The contributions that caused this revision', maxItems: 1000 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID(undefined, { each: true })
@@ -140,7 +140,7 @@ export class ReviseCommitmentRequest extends CommandRequest {
 
 export class WithdrawCommitmentRequest extends CommandRequest {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   reason?: string;

@@ -25,7 +25,8 @@ export type ReviseCommitment = CommandBase<'ReviseCommitment'> & {
   milestones?: Milestone[];
   /** The contributions that caused the revision. */
   inResponseTo?: string[];
-  context: { contributions: { id: string; exists: boolean; cycleId: string }[] };
+  /** `leadInstitution`: the contribution's scope (null: a consultation of the whole cycle). */
+  context: { contributions: { id: string; exists: boolean; cycleId: string; leadInstitution: string | null }[] };
 };
 
 export type WithdrawCommitment = CommandBase<'WithdrawCommitment'> & {

@@ -1,6 +1,6 @@
 import type { Decider } from '../../shared/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
-import { assertLeads } from '../../shared/scope.js';
+import { assertLeads, assertLeadsEach } from '../../shared/scope.js';
 import { ContributionErrors, contributionsMissing } from '../../contributions/domain/errors.js';
 import { cycleAlreadySubmitted, cycleNotFound, policyAreaNotFound } from '../../cycles/domain/errors.js';
 import type { CommitmentCommand, DraftCommitment, ReviseCommitment, WithdrawCommitment } from './commands.js';
@@ -91,6 +91,14 @@ function revise(command: ReviseCommitment, state: ExistingCommitment): Commitmen
       contributionIds: otherCycle,
     });
   }
+  // Contributions of another area are that area's to act on; those of a consultation of the whole
+  // cycle (the draft plan's public consultation) concern every commitment.
+  assertLeadsEach(
+    command.actor,
+    inResponseTo.map((id) => ({ id, leadInstitution: snapshots.get(id)!.leadInstitution })).filter((c) => c.leadInstitution !== null),
+    'inResponseTo',
+    'contributions',
+  );
   return [
     {
       type: 'CommitmentRevised',

@@ -28,6 +28,7 @@ import {
   type MaterialKind,
   type QuestionType,
 } from '../domain/events.js';
+import { Optional } from '../../http/validation.js';
 
 const ISO_DATE = { strict: true, strictSeparator: true } as const;
 const MAX_STAKEHOLDERS = 1000;
@@ -41,7 +42,7 @@ export class AnnounceConsultationRequest extends CommandRequest {
     format: 'uuid',
     description: "The policy area; omit it for a consultation of the whole cycle (POC only: a council meeting, the draft plan's public consultation)",
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   policyAreaId?: string;
 
@@ -56,7 +57,7 @@ export class AnnounceConsultationRequest extends CommandRequest {
   title: string;
 
   @ApiPropertyOptional({ example: 'Identifies the main issues and priorities of stakeholders before the thematic consultations.', maxLength: 10000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(10000)
@@ -115,7 +116,7 @@ export class RecordAttendanceRequest extends CommandRequest {
   stakeholderIds: string[];
 
   @ApiPropertyOptional({ description: 'People present who are not registered stakeholders', example: 4, minimum: 0, maximum: 100000 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(100000)
@@ -140,7 +141,7 @@ export class SurveyQuestionDto {
   type: QuestionType;
 
   @ApiPropertyOptional({ type: [String], description: 'At least two distinct options for a choice question; none for text', maxItems: 50 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -197,7 +198,7 @@ export class SubmitSurveyResponseRequest extends CommandRequest {
   answers: SurveyAnswerDto[];
 
   @ApiPropertyOptional({ description: 'Record it although the consultation is closed; it is then marked late' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   late?: boolean;
 }

@@ -6,7 +6,6 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -14,6 +13,7 @@ import {
 } from 'class-validator';
 import { CommandRequest } from '../../command-handling/command-request.js';
 import { CHANNELS, DECISIONS, REVIEW_VERDICTS, type Channel, type Decision, type ReviewVerdict } from '../domain/events.js';
+import { Optional } from '../../http/validation.js';
 
 export class ReceiveContributionRequest extends CommandRequest {
   @ApiProperty({ format: 'uuid', description: 'The consultation it was given in' })
@@ -44,17 +44,17 @@ export class ReceiveContributionRequest extends CommandRequest {
   body: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The draft commitment it comments on' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   commitmentId?: string;
 
   @ApiPropertyOptional({ description: 'When it was received (e.g. the meeting date); defaults to occurredAt', example: '2020-10-06T10:00:00Z' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true, strictSeparator: true })
   receivedAt?: string;
 
   @ApiPropertyOptional({ description: 'Record it although the consultation is closed; it is then marked late' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   late?: boolean;
 }
@@ -80,7 +80,7 @@ export class RespondToContributionRequest extends CommandRequest {
     description: 'The commitments that take it up: at least one for accepted and partially_accepted',
     maxItems: 100,
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID(undefined, { each: true })
@@ -93,7 +93,7 @@ export class ReviewResponseRequest extends CommandRequest {
   verdict: ReviewVerdict;
 
   @ApiPropertyOptional({ description: "The POC's comment to the LFP", maxLength: 5000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(5000)
   comment?: string;
@@ -101,7 +101,7 @@ export class ReviewResponseRequest extends CommandRequest {
 
 export class WithdrawContributionRequest extends CommandRequest {
   @ApiPropertyOptional({ description: 'Why the author withdraws it', maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   reason?: string;

@@ -35,7 +35,8 @@ export type RespondToContribution = CommandBase<'RespondToContribution'> & {
   decision: Decision;
   rationale: string;
   commitmentIds?: string[];
-  context: { commitments: { id: string; exists: boolean; cycleId: string; withdrawn: boolean }[] };
+  /** `areaLeadInstitution`: whose LFP may name the commitment. */
+  context: { commitments: { id: string; exists: boolean; cycleId: string; withdrawn: boolean; areaLeadInstitution: string }[] };
 };
 
 export type ReviewResponse = CommandBase<'ReviewResponse'> & {
@@ -57,8 +58,8 @@ export type MarkDuplicate = CommandBase<'MarkDuplicate'> & {
   contributionId: string;
   canonicalId: string;
   context: {
-    /** `chain`: the canonical's own duplicate-of chain up to its root. */
-    canonical: { exists: boolean; cycleId: string; withdrawn: boolean; chain: string[] };
+    /** `chain`: the canonical's own duplicate-of chain up to its root; `leadInstitution`: its scope (null: POC only). */
+    canonical: { exists: boolean; cycleId: string; withdrawn: boolean; chain: string[]; leadInstitution: string | null };
   };
 };
 

@@ -1,6 +1,6 @@
 import type { Decider } from '../../shared/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
-import { actingStakeholder, assertLeads, assertSelf } from '../../shared/scope.js';
+import { actingStakeholder, assertLeads, assertLeadsEach, assertSelf } from '../../shared/scope.js';
 import { CommitmentErrors, commitmentsMissing } from '../../commitments/domain/errors.js';
 import { ConsultationErrors } from '../../consultations/domain/errors.js';
 import { stakeholdersMissing } from '../../stakeholders/domain/errors.js';
@@ -184,6 +184,13 @@ function respond(command: RespondToContribution, state: ExistingContribution): C
       commitmentIds: otherCycle,
     });
   }
+  // An LFP answers with its own areas' commitments: naming another area's would commit that area's lead.
+  assertLeadsEach(
+    command.actor,
+    commitmentIds.map((id) => ({ id, leadInstitution: snapshots.get(id)!.areaLeadInstitution })),
+    'commitmentIds',
+    'commitments',
+  );
   const withdrawn = commitmentIds.filter((id) => snapshots.get(id)!.withdrawn);
   if (withdrawn.length > 0) {
     throw new DomainError(CommitmentErrors.WITHDRAWN, `withdrawn commitments: ${withdrawn.join(', ')}`, 'conflict', {
@@ -308,6 +315,8 @@ function markDuplicate(command: MarkDuplicate, state: ExistingContribution): Con
   if (canonical.cycleId !== state.cycleId) {
     throw new DomainError(E.OTHER_CYCLE, `contribution ${command.canonicalId} belongs to another cycle`);
   }
+  // The canonical's response will answer this one too: only whoever may answer the canonical may say so.
+  assertLeadsEach(command.actor, [{ id: command.canonicalId, leadInstitution: canonical.leadInstitution }], 'canonicalId', 'a canonical contribution');
   if (canonical.chain.includes(command.contributionId)) {
     throw new DomainError(E.DUPLICATE_LOOP, `${command.canonicalId} already leads back to this contribution`, 'conflict', {
       chain: canonical.chain,

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CommandRequest } from '../../command-handling/command-request.js';
 import { CommandResponse } from '../../command-handling/command-response.js';
 import { STAGES, type Stage } from '../domain/events.js';
+import { Optional } from '../../http/validation.js';
 
 const ISO_DATE = { strict: true, strictSeparator: true } as const;
 // Intranet links (http://ogp-intranet/...) are evidence too.
@@ -44,7 +45,7 @@ export class OpenCycleRequest extends CommandRequest {
     example: "Based on the mechanisms and processes of Albania's Integrated Planning System",
     maxLength: 10000,
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(10000)
@@ -83,7 +84,7 @@ export class ScheduleMilestoneRequest extends CommandRequest {
 
 export class CompleteMilestoneRequest extends CommandRequest {
   @ApiPropertyOptional({ description: 'Defaults to occurredAt', example: '2020-08-28' })
-  @IsOptional()
+  @Optional()
   @IsISO8601(ISO_DATE)
   completedAt?: string;
 
@@ -104,13 +105,13 @@ export class RecordForumMeetingRequest extends CommandRequest {
   heldAt: string;
 
   @ApiPropertyOptional({ example: 'https://www.opengovpartnership.al/minutes/2020-07-20.pdf', maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @IsUrl(URL_OPTIONS)
   @MaxLength(2000)
   minutesUrl?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Registered stakeholders who attended', maxItems: 500 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID(undefined, { each: true })
@@ -169,28 +170,28 @@ const MAX_THRESHOLD = 3650;
 
 export class SetComplianceThresholdsRequest extends CommandRequest {
   @ApiPropertyOptional({ description: 'Longest gap between forum meetings (OGP: six months)', example: 183, minimum: 1, maximum: MAX_THRESHOLD })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(MAX_THRESHOLD)
   forumMaxGapDays?: number;
 
   @ApiPropertyOptional({ description: 'How long before the process the timeline is published', example: 14, minimum: 1, maximum: MAX_THRESHOLD })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(MAX_THRESHOLD)
   timelineNoticeDays?: number;
 
   @ApiPropertyOptional({ description: 'Least notice between announcing a consultation and opening it', example: 14, minimum: 1, maximum: MAX_THRESHOLD })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(MAX_THRESHOLD)
   consultationNoticeDays?: number;
 
   @ApiPropertyOptional({ description: 'Least updates of the online repository per year', example: 2, minimum: 1, maximum: MAX_THRESHOLD })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(MAX_THRESHOLD)

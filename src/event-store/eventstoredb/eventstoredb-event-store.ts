@@ -44,6 +44,7 @@ import {
 } from '@eventstore/db-client';
 import { AppendWaiters } from '../append-waiters.js';
 import {
+  appendOneByOne,
   categoryOf,
   IdempotencyMismatch,
   StoredEventRejected,
@@ -59,6 +60,8 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredEvent,
+  type StreamAppend,
+  type StreamAppendResult,
   type StreamVerification,
   type SubscribeOptions,
   type Subscription,
@@ -140,6 +143,10 @@ export class EventStoreDBEventStore implements EventStore {
   }
 
   // --- append -------------------------------------------------------------------------------
+
+  appendMany(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]> {
+    return appendOneByOne(this, appends);
+  }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();

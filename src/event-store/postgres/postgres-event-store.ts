@@ -14,6 +14,8 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredEvent,
+  type StreamAppend,
+  type StreamAppendResult,
   type StreamVerification,
   type SubscribeOptions,
   type Subscription,
@@ -26,8 +28,11 @@ import { importStored } from './import.js';
 import { NotificationListener, ThrottledNotifier } from './notifications.js';
 import { compareLogPositions, formatPosition, parsePosition, requirePosition, type LogPosition } from './position.js';
 import {
+  APPEND_ONE_EACH_SQL,
   APPEND_SQL,
   appendArguments,
+  LOCK_STREAMS_SQL,
+  STORED_IDS_SQL,
   findEventQuery,
   globalReadQuery,
   HEAD_QUERY,
@@ -142,6 +147,58 @@ export class PostgresEventStore implements EventStore {
     if (this.subscriptions.size > 0 || this.waiters.size > 0) this.wakeAll(parsePosition(appended.position));
     this.notifier.appended(appended.position);
     return appended;
+  }
+
+  async appendMany(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]> {
+    this.assertOpen();
+    if (appends.length === 0) return [];
+    const expected = appends.map((a) => expectedText(a.expectedRevision));
+    for (const a of appends) validateBatch(a.streamId, a.events);
+    const streams = appends.map((a) => a.streamId);
+    let results: StreamAppendResult[];
+    try {
+      results = await this.withClient(async (client) => {
+        await client.query('BEGIN');
+        try {
+          await client.query({ name: 'cr_lock_streams', text: LOCK_STREAMS_SQL, values: [streams] });
+          const stored = await client.query<{ id: string; stream_id: string }>({
+            name: 'cr_stored_ids',
+            text: STORED_IDS_SQL,
+            values: [appends.map((a) => a.events[0].eventId)],
+          });
+          const replays = new Map(stored.rows.map((r) => [r.id, r.stream_id]));
+          let rows: { last_revision: string; last_position: string }[];
+          if (appends.every((a) => a.events.length === 1)) {
+            const [ids, types, versions, data, metadata] = appendArguments(appends.map((a) => a.events[0]));
+            rows = (await client.query({ name: 'cr_append_one_each', text: APPEND_ONE_EACH_SQL, values: [streams, expected, ids, types, versions, data, metadata] }))
+              .rows;
+          } else {
+            rows = [];
+            for (const [i, a] of appends.entries()) {
+              const r = await client.query({ name: 'cr_append', text: APPEND_SQL, values: [a.streamId, expected[i], ...appendArguments(a.events)] });
+              rows.push(r.rows[0]);
+            }
+          }
+          await client.query('COMMIT');
+          return rows.map((r, i) => ({
+            nextRevision: Number(r.last_revision),
+            position: r.last_position,
+            replayed: replays.get(appends[i].events[0].eventId.toLowerCase()) === appends[i].streamId,
+          }));
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      });
+    } catch (error) {
+      throw this.appendError(error, appends.length === 1 ? appends[0].streamId : `(one of ${appends.length} streams)`, 'any');
+    }
+    const last = results.filter((r) => !r.replayed).reduce<string | null>((max, r) => (max === null || this.comparePositions(r.position, max) > 0 ? r.position : max), null);
+    if (last !== null) {
+      if (this.subscriptions.size > 0 || this.waiters.size > 0) this.wakeAll(parsePosition(last));
+      this.notifier.appended(last);
+    }
+    return results;
   }
 
   private appendError(error: unknown, streamId: string, expected: ExpectedRevision): unknown {

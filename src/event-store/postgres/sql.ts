@@ -31,6 +31,24 @@ export function appendArguments(events: readonly NewEvent[]): [string[], string[
 }
 
 /**
+ * appendMany's locks: every stream's, in one order (no deadlock between two imports), taken before
+ * the transaction has an xid, as cr_append takes its one lock: per-stream commit order then still
+ * matches xid order.
+ */
+export const LOCK_STREAMS_SQL = `SELECT count(pg_advisory_xact_lock(h)) FROM (
+  SELECT DISTINCT hashtextextended(s, 0) AS h FROM unnest($1::text[]) s ORDER BY 1) t`;
+
+/** Which of these event ids are stored already, and in which stream. */
+export const STORED_IDS_SQL = 'SELECT event_id::text AS id, stream_id FROM events WHERE event_id = ANY ($1::uuid[])';
+
+/** appendMany when every stream gets one event: one statement, one cr_append per row, in order. */
+export const APPEND_ONE_EACH_SQL = `SELECT r.last_revision, r.last_position
+  FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[])
+       WITH ORDINALITY AS a(stream, expected, id, type, version, data, metadata, ord)
+  CROSS JOIN LATERAL cr_append(a.stream, a.expected, ARRAY[a.id], ARRAY[a.type], ARRAY[a.version], ARRAY[a.data], ARRAY[a.metadata]) r
+  ORDER BY a.ord`;
+
+/**
  * Rows come back as arrays (no per-row field-name objects) with the position and the hash already
  * as text: reading the log is mostly allocation, and this halves it.
  */

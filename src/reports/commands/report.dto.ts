@@ -5,7 +5,6 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -13,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommandRequest } from '../../command-handling/command-request.js';
+import { Optional } from '../../http/validation.js';
 
 // A thematic meeting's report names every contribution it heard; a survey's can name hundreds.
 const MAX_CONTRIBUTIONS = 2000;
@@ -33,7 +33,7 @@ export class DraftReportRequest extends CommandRequest {
   summary: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'The contributions of the consultation it covers', maxItems: MAX_CONTRIBUTIONS })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_CONTRIBUTIONS)
   @IsUUID(undefined, { each: true })
@@ -77,7 +77,7 @@ export class ReviseReportRequest extends CommandRequest {
     description: 'Replaces the contributions it covers; omitted, it keeps the earlier list',
     maxItems: MAX_CONTRIBUTIONS,
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_CONTRIBUTIONS)
   @IsUUID(undefined, { each: true })
@@ -86,7 +86,7 @@ export class ReviseReportRequest extends CommandRequest {
 
 export class PublishReportRequest extends CommandRequest {
   @ApiPropertyOptional({ description: 'Where it is published (the OGP web)', example: 'https://ogp.gov.al/reports/anti-corruption-1.pdf', maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @IsUrl({ require_tld: false })
   @MaxLength(2000)
   url?: string;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CommandRequest } from '../../command-handling/command-request.js';
 import { STAKEHOLDER_KINDS, type StakeholderKind } from '../domain/stakeholder.decider.js';
+import { Optional } from '../../http/validation.js';
 
 export class RegisterStakeholderRequest extends CommandRequest {
   @ApiProperty({ enum: STAKEHOLDER_KINDS, example: 'cso' })
@@ -15,13 +16,13 @@ export class RegisterStakeholderRequest extends CommandRequest {
   name: string;
 
   @ApiPropertyOptional({ description: 'Contact detail: stored encrypted, erasable', maxLength: 254 })
-  @IsOptional()
+  @Optional()
   @IsEmail()
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ description: 'Reference in a public registry (e.g. the Agency for Support of Civil Society list)', maxLength: 100 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

@@ -81,6 +81,7 @@ const contributionRef = (over: Partial<ReviseCommitment['context']['contribution
   id: CONTRIBUTION,
   exists: true,
   cycleId: CYCLE,
+  leadInstitution: NAIS as string | null,
   ...over,
 });
 
@@ -221,6 +222,25 @@ describe('ReviseCommitment', () => {
 
   it('refuses a withdrawn commitment', () => {
     given([drafted(), withdrawn()]).when(revise()).thenThrows('COMMITMENT.WITHDRAWN', 'conflict');
+  });
+
+  it("refuses an LFP naming a contribution of another institution's policy area", () => {
+    const error = given([drafted()])
+      .when(revise({ context: { contributions: [contributionRef({ leadInstitution: 'Ministry of Finance' })] } }))
+      .thenThrows('AUTH.OUT_OF_SCOPE', 'forbidden');
+    expect(error.details).toEqual({ field: 'inResponseTo', ids: [CONTRIBUTION] });
+  });
+
+  it('lets an LFP name a contribution to a consultation of the whole cycle (the public consultation of the draft)', () => {
+    given([drafted()])
+      .when(revise({ context: { contributions: [contributionRef({ leadInstitution: null })] } }))
+      .then([revised(1, { title: 'Open data by default on e-Albania, with a public feedback loop' })]);
+  });
+
+  it("lets the POC name a contribution of any policy area", () => {
+    given([drafted()])
+      .when(revise({ actor: poc, context: { contributions: [contributionRef({ leadInstitution: 'Ministry of Finance' })] } }))
+      .then([revised(1, { title: 'Open data by default on e-Albania, with a public feedback loop' })]);
   });
 
   it('lets the POC revise', () => {

@@ -96,6 +96,7 @@ const commitmentRef = (over: Partial<RespondToContribution['context']['commitmen
   exists: true,
   cycleId: CYCLE,
   withdrawn: false,
+  areaLeadInstitution: 'Ministry of Justice',
   ...over,
 });
 
@@ -185,7 +186,7 @@ function markDuplicate(over: Partial<MarkDuplicate> = {}, canonical: Partial<Mar
     occurredAt: OCCURRED,
     contributionId: ID,
     canonicalId: CANONICAL,
-    context: { canonical: { exists: true, cycleId: CYCLE, withdrawn: false, chain: [], ...canonical } },
+    context: { canonical: { exists: true, cycleId: CYCLE, withdrawn: false, chain: [], leadInstitution: 'Ministry of Justice', ...canonical } },
     ...over,
   };
 }
@@ -318,6 +319,19 @@ describe('ReceiveContribution', () => {
 describe('RespondToContribution', () => {
   it('refuses a contribution that does not exist', () => {
     given([]).when(respond()).thenThrows('CONTRIBUTION.NOT_FOUND', 'not_found');
+  });
+
+  it("refuses an LFP naming a commitment of another institution's policy area", () => {
+    const error = given([received()])
+      .when(respond({ context: { commitments: [commitmentRef({ areaLeadInstitution: 'Ministry of Finance' })] } }))
+      .thenThrows('AUTH.OUT_OF_SCOPE', 'forbidden');
+    expect(error.details).toEqual({ field: 'commitmentIds', ids: [COMMITMENT] });
+  });
+
+  it('lets the POC name a commitment of any policy area', () => {
+    given([received()])
+      .when(respond({ actor: poc, context: { commitments: [commitmentRef({ areaLeadInstitution: 'Ministry of Finance' })] } }))
+      .then([responded(1)]);
   });
 
   it('records the LFP’s reasoned response as response 1, rationale trimmed', () => {
@@ -582,6 +596,18 @@ describe('MarkDuplicate', () => {
 
   it('refuses a canonical of another cycle', () => {
     given([received()]).when(markDuplicate({}, { cycleId: OTHER_CYCLE })).thenThrows('CONTRIBUTION.OTHER_CYCLE', 'conflict');
+  });
+
+  it("refuses an LFP grouping it under a canonical of another institution's area, or of the whole cycle", () => {
+    const error = given([received()])
+      .when(markDuplicate({}, { leadInstitution: 'Ministry of Finance' }))
+      .thenThrows('AUTH.OUT_OF_SCOPE', 'forbidden');
+    expect(error.details).toEqual({ field: 'canonicalId', ids: [CANONICAL] });
+    given([received()]).when(markDuplicate({}, { leadInstitution: null })).thenThrows('AUTH.OUT_OF_SCOPE', 'forbidden');
+  });
+
+  it('lets the POC group it under a canonical of any area', () => {
+    given([received()]).when(markDuplicate({ actor: poc }, { leadInstitution: 'Ministry of Finance' })).then([markedDuplicate()]);
   });
 
   it('refuses a loop back to itself', () => {

@@ -1,0 +1,376 @@
+import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
+import type { EventStore, RecordedEvent } from '../event-store/event-store.port.js';
+import { CheckpointMoved, type Checkpoint, type Checkpoints } from './checkpoints.js';
+import { Mutex } from './concurrency.js';
+import type { LockSession } from './lock-session.js';
+import type { LogConsumer } from './log-consumer.js';
+import { failedEvent, ProjectionBatchError, useSchema } from './replay.js';
+
+export interface FollowerOptions {
+  /** Log events read per page; every consumer's batch is its share of a page. */
+  pageSize: number;
+  /** Fallback poll while idle, for appends nobody announced (a lost NOTIFY, a commit held back by an older transaction). */
+  pollMs: number;
+  /** How often the locks of consumers that another process runs are tried again. */
+  standbyMs: number;
+}
+
+interface Share {
+  f: Followed;
+  events: RecordedEvent[];
+  to: Checkpoint;
+}
+
+interface Followed {
+  consumer: LogConsumer;
+  key: string;
+  locked: boolean;
+  /** Gave up on it (it failed): not driven again by this process. */
+  failed: boolean;
+  /** The checkpoint as stored; null until prepared. */
+  state: Checkpoint | null;
+  /** How far it has read (may be past `state.horizon` when the events since were not of its types). */
+  seen: string | null;
+  wasBusy: boolean;
+}
+
+function lockKey(name: string): string {
+  // A signed 64-bit key derived from the name: the same in every process.
+  return createHash('sha256').update(`projection:${name}`).digest().readBigInt64BE(0).toString();
+}
+
+/**
+ * The one follower of the log for every projection and reactor of this process: reads each page
+ * of the global log once (gap-safe: only what every reader can see), gives every consumer its
+ * share with the checkpoint to move to, and sleeps on the store's append notification (polling
+ * only as a fallback). Each consumer runs in one process at a time (an advisory lock); a
+ * checkpoint moves only with its batch.
+ */
+export class LogFollower {
+  private readonly followed = new Map<string, Followed>();
+  private readonly abort = new AbortController();
+  private loop: Promise<void> | undefined;
+  private nextClaim = 0;
+  /** A round, or a rebuild's swap: never both at once. */
+  private readonly roundLock = new Mutex();
+  /** The next page, read while the current one is applied. */
+  private ahead: { after: string | null; typesKey: string; read: Promise<{ head: string | null; page: RecordedEvent[] }> } | null = null;
+  private readonly logger = new Logger('LogFollower');
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly checkpoints: Checkpoints,
+    private readonly locks: LockSession,
+    readonly options: FollowerOptions,
+  ) {
+  }
+
+  register(consumer: LogConsumer): void {
+    if (this.followed.has(consumer.name)) throw new Error(`two log consumers named ${consumer.name}`);
+    this.followed.set(consumer.name, {
+      consumer,
+      key: lockKey(consumer.name),
+      locked: false,
+      failed: false,
+      state: null,
+      seen: null,
+      wasBusy: false,
+    });
+  }
+
+  get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.loop;
+    await this.roundLock.run(() => Promise.resolve());
+    for (const f of this.followed.values()) {
+      if (f.locked) await this.locks.unlock(f.key);
+      f.locked = false;
+    }
+  }
+
+  /** True when this process runs the consumer (holds its lock and has prepared it). */
+  runs(name: string): boolean {
+    const f = this.followed.get(name);
+    return !!f && f.locked && f.state !== null;
+  }
+
+  /**
+   * Runs `fn` while no batch of the consumer runs in this process (a rebuild's swap), then takes
+   * its checkpoint from the table again.
+   */
+  async exclusive<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const f = this.followed.get(name);
+    if (!f) return fn();
+    return this.roundLock.run(async () => {
+      try {
+        return await fn();
+      } finally {
+        if (f.state !== null) await this.reload(f).catch(() => undefined);
+      }
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.claim();
+        const active = this.active();
+        if (active.length === 0) {
+          await sleep(Math.min(this.options.standbyMs, this.options.pollMs), undefined, { signal: this.abort.signal }).catch(() => undefined);
+          continue;
+        }
+        const caughtUp = await this.round(active);
+        if (caughtUp && !this.stopped) {
+          const seen = active.map((f) => f.seen).reduce((a, b) => (a === null || b === null ? null : this.earlier(a, b)));
+          await this.store.waitForAppend(seen, this.options.pollMs, this.abort.signal).catch(() => undefined);
+        }
+      } catch (error) {
+        if (this.stopped) return;
+        // A lost connection or the like: nothing moved past what committed; read again shortly.
+        this.logger.warn(`reading or applying a page failed, retrying: ${(error as Error)?.message ?? String(error)}`);
+        await sleep(1000, undefined, { signal: this.abort.signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Takes the locks of consumers nobody runs, at most every standbyMs, and prepares them. */
+  private async claim(): Promise<void> {
+    if (Date.now() < this.nextClaim) return;
+    this.nextClaim = Date.now() + this.options.standbyMs;
+    for (const f of this.followed.values()) {
+      if (f.locked || f.failed || this.stopped) continue;
+      f.locked = await this.locks.tryLock(f.key).catch((error: unknown) => {
+        this.logger.warn(`could not take the lock of ${f.consumer.name}: ${(error as Error).message}`);
+        return false;
+      });
+      if (!f.locked) continue;
+      try {
+        f.state = await f.consumer.prepare();
+        f.seen = f.state ? this.checkpoints.seen(f.state) : null;
+        f.wasBusy = !!f.consumer.busy;
+        if (f.state === null) await this.giveUp(f);
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          await this.locks.unlock(f.key);
+          f.locked = false;
+          throw error;
+        }
+        await f.consumer.fail(error).catch(() => undefined);
+        await this.giveUp(f);
+      }
+    }
+  }
+
+  private active(): Followed[] {
+    const active: Followed[] = [];
+    for (const f of this.followed.values()) {
+      if (!f.locked || f.failed || f.state === null) continue;
+      if (f.consumer.busy) {
+        f.wasBusy = true;
+        continue;
+      }
+      active.push(f);
+    }
+    return active;
+  }
+
+  /** Reads a page (and the head before it: a short page has seen everything up to it). */
+  private async read(after: string | null, types: string[]): Promise<{ head: string | null; page: RecordedEvent[] }> {
+    const head = await this.store.head();
+    const page = await this.store.readAll({ after, limit: this.options.pageSize, types });
+    return { head, page };
+  }
+
+  /** One page of the log to every active consumer. True when the page reached the visible head. */
+  private round(active: Followed[]): Promise<boolean> {
+    return this.roundLock.run(async () => {
+      for (const f of active) {
+        if (f.wasBusy) {
+          // A rebuild swapped its tables in: its checkpoint is the rebuild's.
+          await this.reload(f);
+          f.wasBusy = false;
+        }
+      }
+      let from: string | null = active[0].seen;
+      const typeSet = new Set<string>();
+      for (const f of active) {
+        if (from !== null) from = f.seen === null ? null : this.earlier(from, f.seen);
+        for (const t of f.consumer.types) typeSet.add(t);
+      }
+      const types = [...typeSet].sort();
+      const typesKey = types.join(',');
+      const ahead = this.ahead;
+      this.ahead = null;
+      const { head, page } = await (ahead && ahead.after === from && ahead.typesKey === typesKey ? ahead.read : this.read(from, types));
+      const full = page.length === this.options.pageSize;
+      const end = full ? page[page.length - 1].position : this.checkpoints.later(page.at(-1)?.position ?? null, head);
+      if (end === null) return true;
+      if (full) {
+        // Read the next page while this one is applied.
+        const read = this.read(end, types);
+        read.catch(() => undefined);
+        this.ahead = { after: end, typesKey, read };
+      }
+
+      const idle: Followed[] = [];
+      const shares: Share[] = [];
+      for (const f of active) {
+        const share = this.share(f, page, from, end);
+        if (share === null) continue;
+        if (share.events.length > 0) shares.push(share);
+        else {
+          f.seen = end;
+          if (!full && f.state!.horizon !== end) idle.push(f);
+        }
+      }
+      let failure: unknown = null;
+      const together = shares.filter((s) => s.f.consumer.applyIn);
+      if (together.length > 0) await this.applyTogether(together);
+      for (const s of shares) {
+        if (s.f.consumer.applyIn || this.stopped) continue;
+        await this.apply(s.f, s.events, s.to).catch((error: unknown) => {
+          failure ??= error;
+        });
+      }
+      if (!full && idle.length > 0) await this.moveHorizons(idle, end);
+      if (failure) throw failure;
+      return !full;
+    });
+  }
+
+  /** What of the page is new to this consumer, and where its checkpoint goes; null when it has seen it all. */
+  private share(f: Followed, page: readonly RecordedEvent[], from: string | null, end: string): Share | null {
+    if (f.state === null || f.failed) return null;
+    if (f.seen !== null && this.store.comparePositions(end, f.seen) <= 0) return null;
+    // The page is in log order: skip what this consumer has seen already, then keep its types.
+    let start = 0;
+    if (f.seen !== null && f.seen !== from) {
+      while (start < page.length && this.store.comparePositions(page[start].position, f.seen) <= 0) start++;
+    }
+    const events: RecordedEvent[] = [];
+    for (let i = start; i < page.length; i++) if (f.consumer.types.has(page[i].type)) events.push(page[i]);
+    return { f, events, to: { position: events.at(-1)?.position ?? f.state.position, horizon: end } };
+  }
+
+  /**
+   * Every in-database consumer's share of the page in ONE transaction (one commit). When it
+   * fails, again with each share behind a savepoint: one that fails is rolled back alone and dealt
+   * with after the commit.
+   */
+  private async applyTogether(shares: Share[]): Promise<void> {
+    try {
+      await this.checkpoints.dataSource.transaction(async (m) => {
+        await useSchema(m, 'public');
+        for (const share of shares) await share.f.consumer.applyIn!(m, share.events, share.f.state!, share.to);
+      });
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+      if (shares.length === 1) return this.failed(shares[0].f, shares[0].events, error);
+      return this.applyEachBehindSavepoints(shares);
+    }
+    for (const share of shares) {
+      share.f.state = share.to;
+      share.f.seen = share.to.horizon;
+    }
+  }
+
+  private async applyEachBehindSavepoints(shares: Share[]): Promise<void> {
+    const failed = new Map<Share, unknown>();
+    await this.checkpoints.dataSource.transaction(async (m) => {
+      await useSchema(m, 'public');
+      for (const share of shares) {
+        await m.query('SAVEPOINT consumer');
+        try {
+          await share.f.consumer.applyIn!(m, share.events, share.f.state!, share.to);
+          await m.query('RELEASE SAVEPOINT consumer');
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) throw error;
+          await m.query('ROLLBACK TO SAVEPOINT consumer');
+          failed.set(share, error);
+        }
+      }
+    });
+    for (const share of shares) {
+      if (failed.has(share)) continue;
+      share.f.state = share.to;
+      share.f.seen = share.to.horizon;
+    }
+    for (const [share, error] of failed) await this.failed(share.f, share.events, error);
+  }
+
+  private async apply(f: Followed, events: readonly RecordedEvent[], to: Checkpoint): Promise<void> {
+    try {
+      await f.consumer.apply(events, f.state!, to);
+      f.state = to;
+      f.seen = to.horizon;
+    } catch (error) {
+      await this.failed(f, events, error);
+    }
+  }
+
+  /** A consumer's batch did not commit: find out why, and what to do. */
+  private async failed(f: Followed, events: readonly RecordedEvent[], error: unknown): Promise<void> {
+    if (error instanceof CheckpointMoved) {
+      this.logger.warn(error.message);
+      await this.reload(f);
+      return;
+    }
+    if (isDatabaseUnavailable(error)) throw error;
+    if (failedEvent(error)) {
+      await f.consumer.fail(error).catch(() => undefined);
+      await this.giveUp(f);
+      return;
+    }
+    if (error instanceof ProjectionBatchError && events.length > 1) {
+      // Retrying the same batch would fail the same way: one event per transaction finds the one.
+      this.logger.warn(`${error.message}; applying its events one at a time to find the one that fails`);
+      for (const event of events) {
+        if (f.failed || f.state === null) return;
+        await this.apply(f, [event], { position: event.position, horizon: event.position });
+      }
+      return;
+    }
+    throw error;
+  }
+
+  private async moveHorizons(idle: Followed[], end: string): Promise<void> {
+    const moved = await this.checkpoints.advanceHorizons(idle.map((f) => ({ name: f.consumer.name, from: f.state!, horizon: end })));
+    for (const f of idle) {
+      if (moved.has(f.consumer.name)) f.state = { position: f.state!.position, horizon: end };
+      else await this.reload(f);
+    }
+  }
+
+  private async reload(f: Followed): Promise<void> {
+    const row = await this.checkpoints.row(f.consumer.name);
+    if (!row) return;
+    f.state = { position: row.position, horizon: row.horizon };
+    f.seen = this.checkpoints.seen(f.state);
+  }
+
+  private async giveUp(f: Followed): Promise<void> {
+    f.failed = true;
+    f.state = null;
+    f.locked = false;
+    await this.locks.unlock(f.key);
+  }
+
+  private earlier(a: string, b: string): string {
+    return this.store.comparePositions(a, b) <= 0 ? a : b;
+  }
+}
