@@ -5,18 +5,13 @@
  * config, and by `src/database/registry.ts`, which runs the PostgreSQL adapter's schema migration
  * (benchmarks and tests build adapters directly; `npm run check:layers` holds the rest of the code
  * to this). Positions are opaque strings outside the adapter, checked with `isPosition` and ordered
- * with `comparePositions`. `Actor` and `Role` live here because every event's metadata carries
- * the actor (issue 13 plans to move them to src/shared).
+ * with `comparePositions`. Every event's metadata carries the actor (`Actor`, from src/shared).
  */
+import type { Actor } from '../shared/actor.js';
 import type { CanonicalEventFields } from './hashing.js';
 
-export type Role = 'poc' | 'lfp' | 'stakeholder' | 'auditor' | 'system';
-
-export interface Actor {
-  id: string;
-  role: Role;
-  institution?: string;
-}
+// Re-exported for the code that has always taken them from here (the projection runner, the importer).
+export type { Actor, Role } from '../shared/actor.js';
 
 export interface EventMetadata {
   actor: Actor;

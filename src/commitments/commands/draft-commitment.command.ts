@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import type { DraftCommitmentRequest } from './commitment.dto.js';
 import { executeOnCommitment } from './execute-on-commitment.js';
 
@@ -22,7 +22,7 @@ export class DraftCommitmentHandler implements ICommandHandler<DraftCommitmentCo
   ) {}
 
   execute({ body, meta }: DraftCommitmentCommand): Promise<CommandResult> {
-    const commitmentId = nextId();
+    const commitmentId = seededId(meta.idempotencySeed);
     return executeOnCommitment(this.aggregates, commitmentId, meta, async () => ({
       type: 'DraftCommitment',
       cycleId: body.cycleId,

@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import type { AnnounceConsultationRequest } from './consultation.dto.js';
 import { executeOnConsultation } from './execute-on-consultation.js';
 
@@ -22,7 +22,7 @@ export class AnnounceConsultationHandler implements ICommandHandler<AnnounceCons
   ) {}
 
   execute({ body, meta }: AnnounceConsultationCommand): Promise<CommandResult> {
-    return executeOnConsultation(this.aggregates, nextId(), meta, async () => ({
+    return executeOnConsultation(this.aggregates, seededId(meta.idempotencySeed), meta, async () => ({
       type: 'AnnounceConsultation',
       cycleId: body.cycleId,
       policyAreaId: body.policyAreaId ?? null,

@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import type { PublishMaterialRequest } from './consultation.dto.js';
 import { executeOnConsultation } from './execute-on-consultation.js';
 
@@ -19,7 +19,7 @@ export class PublishMaterialHandler implements ICommandHandler<PublishMaterialCo
   constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ consultationId, body, meta }: PublishMaterialCommand): Promise<CommandResult> {
-    const materialId = nextId();
+    const materialId = seededId(meta.idempotencySeed);
     const result = await executeOnConsultation(this.aggregates, consultationId, meta, () => ({
       type: 'PublishMaterial',
       materialId,

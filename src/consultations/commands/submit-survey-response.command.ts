@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import { actingStakeholder } from '../../shared/scope.js';
 import { streams } from '../../shared/streams.js';
 import { SurveyReaction } from '../survey-reactor.js';
@@ -34,7 +34,7 @@ export class SubmitSurveyResponseHandler implements ICommandHandler<SubmitSurvey
   ) {}
 
   async execute({ consultationId, body, meta }: SubmitSurveyResponseCommand): Promise<CommandResult> {
-    const responseId = nextId();
+    const responseId = seededId(meta.idempotencySeed);
     // The decider checks that the respondent exists; its kind decides whether the text is personal.
     const respondentId = actingStakeholder(meta.actor, body.stakeholderId);
     const result = await executeOnConsultation(this.aggregates, consultationId, meta, async () => ({

@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import { contributorOf } from '../domain/contribution.decider.js';
 import type { ReceiveContributionRequest } from './contribution.dto.js';
 import { executeOnContribution } from './execute-on-contribution.js';
@@ -23,7 +23,7 @@ export class ReceiveContributionHandler implements ICommandHandler<ReceiveContri
   ) {}
 
   execute({ body, meta }: ReceiveContributionCommand): Promise<CommandResult> {
-    const contributionId = nextId();
+    const contributionId = seededId(meta.idempotencySeed);
     const contributor = contributorOf({ actor: meta.actor, stakeholderId: body.stakeholderId });
     return executeOnContribution(this.aggregates, contributionId, meta, async () => {
       const [consultation, stakeholder, commitment] = await Promise.all([

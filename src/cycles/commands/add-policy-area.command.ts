@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import type { AddPolicyAreaRequest } from './cycle.dto.js';
 import { executeOnCycle } from './execute-on-cycle.js';
 
@@ -19,7 +19,7 @@ export class AddPolicyAreaHandler implements ICommandHandler<AddPolicyAreaComman
   constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ cycleId, body, meta }: AddPolicyAreaCommand): Promise<CommandResult> {
-    const policyAreaId = nextId();
+    const policyAreaId = seededId(meta.idempotencySeed);
     const result = await executeOnCycle(this.aggregates, cycleId, meta, () => ({
       type: 'AddPolicyArea',
       policyAreaId,

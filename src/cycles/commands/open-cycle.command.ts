@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import type { OpenCycleRequest } from './cycle.dto.js';
 import { executeOnCycle } from './execute-on-cycle.js';
 
@@ -18,7 +18,7 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand, Comma
   constructor(private readonly aggregates: AggregateStore) {}
 
   execute({ body, meta }: OpenCycleCommand): Promise<CommandResult> {
-    return executeOnCycle(this.aggregates, nextId(), meta, () => ({
+    return executeOnCycle(this.aggregates, seededId(meta.idempotencySeed), meta, () => ({
       type: 'OpenCycle',
       country: body.country,
       title: body.title,

@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import type { RecordForumMeetingRequest } from './cycle.dto.js';
 import { executeOnCycle } from './execute-on-cycle.js';
 
@@ -23,7 +23,7 @@ export class RecordForumMeetingHandler implements ICommandHandler<RecordForumMee
   ) {}
 
   async execute({ cycleId, body, meta }: RecordForumMeetingCommand): Promise<CommandResult> {
-    const meetingId = nextId();
+    const meetingId = seededId(meta.idempotencySeed);
     const result = await executeOnCycle(this.aggregates, cycleId, meta, async () => ({
       type: 'RecordForumMeeting',
       meetingId,

@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import type { ScheduleMilestoneRequest } from './cycle.dto.js';
 import { executeOnCycle } from './execute-on-cycle.js';
 
@@ -19,7 +19,7 @@ export class ScheduleMilestoneHandler implements ICommandHandler<ScheduleMilesto
   constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ cycleId, body, meta }: ScheduleMilestoneCommand): Promise<CommandResult> {
-    const milestoneId = nextId();
+    const milestoneId = seededId(meta.idempotencySeed);
     const result = await executeOnCycle(this.aggregates, cycleId, meta, () => ({
       type: 'ScheduleMilestone',
       milestoneId,

@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnReport } from './execute-on-report.js';
 import type { DraftReportRequest } from './report.dto.js';
 
@@ -22,7 +22,7 @@ export class DraftReportHandler implements ICommandHandler<DraftReportCommand, C
   ) {}
 
   execute({ body, meta }: DraftReportCommand): Promise<CommandResult> {
-    const reportId = nextId();
+    const reportId = seededId(meta.idempotencySeed);
     return executeOnReport(this.aggregates, reportId, meta, async () => {
       const [consultation, contributions] = await Promise.all([
         this.context.consultation(body.consultationId),

@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnStakeholder } from './execute-on-stakeholder.js';
 import type { RegisterStakeholderRequest } from './stakeholder.dto.js';
 
@@ -18,7 +18,7 @@ export class RegisterStakeholderHandler implements ICommandHandler<RegisterStake
   constructor(private readonly aggregates: AggregateStore) {}
 
   execute({ body, meta }: RegisterStakeholderCommand): Promise<CommandResult> {
-    return executeOnStakeholder(this.aggregates, nextId(), meta, () => ({
+    return executeOnStakeholder(this.aggregates, seededId(meta.idempotencySeed), meta, () => ({
       type: 'RegisterStakeholder',
       kind: body.kind,
       name: body.name,

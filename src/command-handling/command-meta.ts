@@ -1,0 +1,13 @@
+import type { Actor } from '../shared/actor.js';
+
+/** What every command carries besides its own fields, given explicitly by whoever sends it (the HTTP edge, the CLI, a reactor). */
+export interface CommandMeta {
+  actor: Actor;
+  occurredAt: string;
+  /** The revision the sender insists on (If-Match / expectedRevision): no retry when it differs. */
+  expectedRevision?: number;
+  /** The request that asked for it: each event's metadata records it, and it is the correlation id. */
+  requestId?: string;
+  /** Under an Idempotency-Key: the command's new ids and event ids derive from it, so a retry makes the same ones. */
+  idempotencySeed?: string;
+}
