@@ -11,3 +11,10 @@ export interface CommandMeta {
   /** Under an Idempotency-Key: the command's new ids and event ids derive from it, so a retry makes the same ones. */
   idempotencySeed?: string;
 }
+
+/**
+ * What a sender gives for a domain command: its own fields, without what command handling adds (the
+ * type, who, when, the context it loads) or the aggregate's id `K` given beside it. The bus command
+ * carries this, typed by the domain's command, never the HTTP request's DTO.
+ */
+export type CommandInput<C, K extends keyof C = never> = Omit<C, 'type' | 'actor' | 'occurredAt' | 'context' | K>;
