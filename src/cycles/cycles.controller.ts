@@ -129,6 +129,8 @@ export class CyclesController {
     @Body() body: SetComplianceThresholdsRequest,
     @Req() req: AuthenticatedRequest,
   ): Promise<CommandResult> {
-    return this.commands.execute(new SetComplianceThresholdsCommand(id, body, commandMeta(req, body)));
+    const { forumMaxGapDays, timelineNoticeDays, consultationNoticeDays, repositoryUpdatesPerYear } = body;
+    const thresholds = { forumMaxGapDays, timelineNoticeDays, consultationNoticeDays, repositoryUpdatesPerYear };
+    return this.commands.execute(new SetComplianceThresholdsCommand(id, { thresholds }, commandMeta(req, body)));
   }
 }
