@@ -9,6 +9,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY projections ./projections
+COPY demo ./demo
 COPY bench ./bench
 RUN npm run build && npm prune --omit=dev
 

@@ -1,6 +1,9 @@
 /**
- * Every projection of the service. Each lives in a folder of its own with its entity, its
- * migration, its handlers and its queries; add it here and its migration to MIGRATIONS below.
+ * Every projection the runner drives (ALL_PROJECTIONS; their entities come from each definition)
+ * and every projection migration (PROJECTION_MIGRATIONS, new ones appended at the end;
+ * src/database/registry.ts runs them). Each projection lives in a folder of its own with its
+ * entity, migrations and handlers; one with queries also registers its entities, query handlers
+ * and controller in read-models.module.ts. Issue 13 plans one registration per read model instead.
  */
 import type { ProjectionDefinition } from '../src/projection-runner/projection.js';
 import { accountabilityProjection } from './accountability/accountability.projection.js';

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const STAMP = 'dist/.build-stamp';
-const SOURCE_DIRS = ['src', 'projections', 'bench'];
+const SOURCE_DIRS = ['src', 'projections', 'demo', 'bench'];
 const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 function newest(path) {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -7,13 +7,14 @@ import { RevisionETag } from '../../src/http/etag.js';
 import { ApiOk, ApiPage } from '../../src/http/openapi.js';
 import { AccountabilityResponse, ADDRESSED_DESCRIPTION } from './accountability.dto.js';
 import { AsOfQuery } from '../../src/audit/as-of/as-of.query.js';
-import { ApiProblems } from '../../src/command-handling/command-response.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
 import { CONTRIBUTION_STATUSES } from '../../src/contributions/domain/contribution.decider.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
+import type { Actor } from '../../src/shared/actor.js';
 import { ListQuery } from '../../src/read-side/pagination.js';
 import { Public } from '../../src/security/auth.guard.js';
 import { CurrentActor } from '../../src/security/current-actor.js';
 import { GetAccountabilityQuery, ListContributionsQuery } from './accountability.queries.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 export class ListContributionsParams extends ListQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cycleId?: string;
@@ -56,7 +57,7 @@ export class AccountabilityController {
   @ApiOk(AccountabilityResponse, { etag: true })
   @ApiProblems(400, 401, 404, 503)
   @RevisionETag()
-  accountability(@Param('id') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined) {
+  accountability(@UuidParam('id', 'CONTRIBUTION.NOT_FOUND', 'contribution') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined) {
     const { consistentWith, asOf, asOfOccurred } = params;
     return this.queries.execute(new GetAccountabilityQuery(id, actor, consistentWith, { asOf, asOfOccurred }));
   }

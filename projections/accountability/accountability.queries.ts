@@ -1,20 +1,20 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { asksAboutThePast, type PastQuery } from '../../src/audit/as-of/as-of-point.js';
+import type { PastQuery } from '../../src/audit/as-of/as-of-point.js';
 import { AsOfService } from '../../src/audit/as-of/as-of.service.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { maySeePersonalData, maySeeRedacted, readerOf, type Reader } from '../../src/read-side/access.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
 import { Names } from '../directory/directory.queries.js';
-import { isUuid } from '../shared/aggregate-view.js';
 import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import { AccountabilityRow } from './accountability.entity.js';
 import { AccountabilityHotRead } from './accountability.hot-read.js';
 import { accountabilityProjection } from './accountability.projection.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { directoryProjection } from '../directory/directory.projection.js';
 
 export interface AccountabilityView {
   contributionId: string;
@@ -136,25 +136,29 @@ export class GetAccountabilityQuery extends Query<AccountabilityView> {
 export class GetAccountabilityHandler implements IQueryHandler<GetAccountabilityQuery, AccountabilityView> {
   constructor(
     @InjectRepository(AccountabilityRow) private readonly rows: Repository<AccountabilityRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
     private readonly presenter: PersonalTextPresenter,
     private readonly asOf: AsOfService,
     private readonly hot: AccountabilityHotRead,
   ) {}
 
   async execute({ contributionId, actor, consistentWith, past }: GetAccountabilityQuery): Promise<AccountabilityView> {
-    if (asksAboutThePast(past)) {
+    return this.readModels.read(
+      { consistentWith, past },
+      [accountabilityProjection, directoryProjection],
+      async (m, point) => {
+        if (point) return this.find(m, contributionId, actor);
+        // Today's answer, the hot path: the row and its names in one prepared statement.
+        const found = await this.hot.find(contributionId);
+        return found ? this.present(contributionId, found.row, actor, found.names) : notFound(contributionId);
+      },
       // The row depends only on the contribution's stream and its canonical chain's.
-      return this.asOf.answer(past, accountabilityProjection, this.asOf.contributionChain(contributionId), (m) => this.find(m, contributionId, actor));
-    }
-    await this.consistency.waitFor(['accountability', 'directory'], consistentWith);
-    // Today's answer, the hot path: the row and its names in one prepared statement.
-    const found = isUuid(contributionId) ? await this.hot.find(contributionId) : null;
-    return found ? this.present(contributionId, found.row, actor, found.names) : notFound(contributionId);
+      { projection: accountabilityProjection, scope: this.asOf.contributionChain(contributionId) },
+    );
   }
 
   private async find(m: EntityManager, contributionId: string, actor: Actor | undefined): Promise<AccountabilityView> {
-    const row = isUuid(contributionId) ? await m.getRepository(AccountabilityRow).findOneBy({ contributionId }) : null;
+    const row = await m.getRepository(AccountabilityRow).findOneBy({ contributionId });
     return row ? this.present(contributionId, row, actor, await namesFor(m, [row])) : notFound(contributionId);
   }
 
@@ -164,7 +168,7 @@ export class GetAccountabilityHandler implements IQueryHandler<GetAccountability
 }
 
 function notFound(contributionId: string): never {
-  throw new ProblemException(404, 'CONTRIBUTION.NOT_FOUND', 'Not Found', `no contribution ${contributionId} that you may read`);
+  throw new DomainError('CONTRIBUTION.NOT_FOUND', `no contribution ${contributionId} that you may read`, 'not_found');
 }
 
 export interface ContributionFilters {
@@ -200,12 +204,12 @@ export function visibleTo(qb: SelectQueryBuilder<AccountabilityRow>, reader: Rea
 export class ListContributionsHandler implements IQueryHandler<ListContributionsQuery, Page<AccountabilityView>> {
   constructor(
     @InjectRepository(AccountabilityRow) private readonly rows: Repository<AccountabilityRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
     private readonly presenter: PersonalTextPresenter,
   ) {}
 
   async execute(query: ListContributionsQuery): Promise<Page<AccountabilityView>> {
-    await this.consistency.waitFor(['accountability', 'directory'], query.consistentWith);
+    await this.readModels.today([accountabilityProjection, directoryProjection], query.consistentWith);
     const reader = readerOf(query.actor);
     const f = query.filters;
     const qb = this.rows.createQueryBuilder('a');

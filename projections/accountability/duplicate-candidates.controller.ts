@@ -1,13 +1,14 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../src/command-handling/command-response.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
+import type { Actor } from '../../src/shared/actor.js';
 import { ApiPage } from '../../src/http/openapi.js';
 import { ListQuery } from '../../src/read-side/pagination.js';
 import { Roles } from '../../src/security/auth.guard.js';
 import { CurrentActor } from '../../src/security/current-actor.js';
 import { DuplicateCandidateGroup, DuplicateCandidatesQuery } from './duplicate-candidates.queries.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 @ApiTags('contributions')
 @ApiBearerAuth()
@@ -25,7 +26,7 @@ export class DuplicateCandidatesController {
   })
   @ApiPage(DuplicateCandidateGroup)
   @ApiProblems(400, 401, 403, 404, 503)
-  candidates(@Param('id') id: string, @QueryParams() params: ListQuery, @CurrentActor() actor: Actor) {
+  candidates(@UuidParam('id', 'CONSULTATION.NOT_FOUND', 'consultation') id: string, @QueryParams() params: ListQuery, @CurrentActor() actor: Actor) {
     return this.queries.execute(new DuplicateCandidatesQuery(id, actor, params.limit ?? 50, params.cursor, params.consistentWith));
   }
 }

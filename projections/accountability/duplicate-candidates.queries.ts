@@ -2,15 +2,16 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApiProperty } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
-import type { Actor } from '../../src/event-store/event-store.port.js';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { maySeeRedacted, readerOf } from '../../src/read-side/access.js';
 import { decodeCursor, encodeCursor, type Page } from '../../src/read-side/pagination.js';
 import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
 import { Names } from '../directory/directory.queries.js';
-import { isUuid } from '../shared/aggregate-view.js';
 import { AccountabilityRow } from './accountability.entity.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { accountabilityProjection } from './accountability.projection.js';
+import { directoryProjection } from '../directory/directory.projection.js';
 
 export class DuplicateCandidateGroup {
   @ApiProperty({ description: 'The text they share, as the suggested canonical has it', example: 'Publish every procurement contract in full.' })
@@ -59,7 +60,7 @@ interface Member {
 export class DuplicateCandidatesHandler implements IQueryHandler<DuplicateCandidatesQuery, Page<DuplicateCandidateGroup>> {
   constructor(
     @InjectRepository(AccountabilityRow) private readonly rows: Repository<AccountabilityRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
     private readonly presenter: PersonalTextPresenter,
   ) {}
 
@@ -67,11 +68,11 @@ export class DuplicateCandidatesHandler implements IQueryHandler<DuplicateCandid
     const given = decodeCursor(cursor, 1)?.[0] ?? 0;
     // A cursor that decodes but holds no offset: refused like any other foreign cursor.
     const offset = typeof given === 'number' && Number.isInteger(given) && given >= 0 ? given : (decodeCursor('-', 1) as never);
-    await this.consistency.waitFor(['accountability', 'directory'], consistentWith);
+    await this.readModels.today([accountabilityProjection, directoryProjection], consistentWith);
     const m = this.rows.manager;
-    const names = isUuid(consultationId) ? await Names.lookup(m, { consultationIds: [consultationId] }) : null;
-    if (!names || names.consultationTitle(consultationId) === null) {
-      throw new ProblemException(404, 'CONSULTATION.NOT_FOUND', 'Not Found', `no consultation ${consultationId}`);
+    const names = await Names.lookup(m, { consultationIds: [consultationId] });
+    if (names.consultationTitle(consultationId) === null) {
+      throw new DomainError('CONSULTATION.NOT_FOUND', `no consultation ${consultationId}`, 'not_found');
     }
     const members: Member[] = await m.query(
       `SELECT contribution_id, body, duplicate_of, response_number, redacted FROM accountability

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../src/command-handling/command-response.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
+import type { Actor } from '../../src/shared/actor.js';
 import { RevisionETag } from '../../src/http/etag.js';
 import { ApiOk, ApiPage } from '../../src/http/openapi.js';
 import { ReadQuery } from '../../src/read-side/pagination.js';
@@ -10,6 +10,7 @@ import { Public } from '../../src/security/auth.guard.js';
 import { CurrentActor } from '../../src/security/current-actor.js';
 import { CommitmentItemResponse, ListCommitmentsParams, TraceabilityResponse } from './commitment-traceability.dto.js';
 import { GetTraceabilityQuery, ListCommitmentsQuery } from './commitment-traceability.queries.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 @ApiTags('views')
 @ApiBearerAuth()
@@ -41,7 +42,7 @@ export class CommitmentTraceabilityController {
   @ApiOk(TraceabilityResponse, { etag: true })
   @ApiProblems(400, 401, 404, 503)
   @RevisionETag()
-  traceability(@Param('id') id: string, @QueryParams() params: ReadQuery, @CurrentActor() actor: Actor | undefined) {
+  traceability(@UuidParam('id', 'COMMITMENT.NOT_FOUND', 'commitment') id: string, @QueryParams() params: ReadQuery, @CurrentActor() actor: Actor | undefined) {
     return this.queries.execute(new GetTraceabilityQuery(id, actor, params.consistentWith));
   }
 }

@@ -2,15 +2,16 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import type { CommitmentChanges } from '../../src/commitments/domain/events.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { readerOf, type Reader } from '../../src/read-side/access.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { Names } from '../directory/directory.queries.js';
 import { afterKey } from '../shared/keyset.js';
-import { isUuid } from '../shared/aggregate-view.js';
 import { CommitmentContributionRow, CommitmentRevisionRow, CommitmentTraceabilityRow } from './commitment-traceability.entity.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { commitmentTraceabilityProjection } from './commitment-traceability.projection.js';
+import { directoryProjection } from '../directory/directory.projection.js';
 
 export interface TracedContribution {
   contributionId: string;
@@ -83,14 +84,14 @@ export class GetTraceabilityQuery extends Query<TraceabilityView> {
 export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuery, TraceabilityView> {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
   ) {}
 
   async execute({ commitmentId, actor, consistentWith }: GetTraceabilityQuery): Promise<TraceabilityView> {
-    await this.consistency.waitFor(['commitment-traceability', 'directory'], consistentWith);
+    await this.readModels.today([commitmentTraceabilityProjection, directoryProjection], consistentWith);
     // One snapshot for all the tables: the runner may commit a batch between two reads.
     const found = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const commitment = isUuid(commitmentId) ? await m.findOneBy(CommitmentTraceabilityRow, { commitmentId }) : null;
+      const commitment = await m.findOneBy(CommitmentTraceabilityRow, { commitmentId });
       if (!commitment) return null;
       const revisions = await m.find(CommitmentRevisionRow, { where: { commitmentId }, order: { revisionNumber: 'ASC' } });
       const byResponse = await m
@@ -106,7 +107,7 @@ export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuer
       const names = await Names.lookup(m, { policyAreaIds: [commitment.policyAreaId] });
       return { commitment, revisions, byResponse, byRevision, missing, names };
     });
-    if (!found) throw new ProblemException(404, 'COMMITMENT.NOT_FOUND', 'Not Found', `no commitment ${commitmentId}`);
+    if (!found) throw new DomainError('COMMITMENT.NOT_FOUND', `no commitment ${commitmentId}`, 'not_found');
 
     const reader = readerOf(actor);
     const { commitment: c, revisions } = found;
@@ -158,11 +159,11 @@ export class ListCommitmentsQuery extends Query<Page<CommitmentItemView>> {
 export class ListCommitmentsHandler implements IQueryHandler<ListCommitmentsQuery, Page<CommitmentItemView>> {
   constructor(
     @InjectRepository(CommitmentTraceabilityRow) private readonly rows: Repository<CommitmentTraceabilityRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
   ) {}
 
   async execute({ filters, limit, cursor, consistentWith }: ListCommitmentsQuery): Promise<Page<CommitmentItemView>> {
-    await this.consistency.waitFor(['commitment-traceability', 'directory'], consistentWith);
+    await this.readModels.today([commitmentTraceabilityProjection, directoryProjection], consistentWith);
     const qb = this.rows.createQueryBuilder('c');
     if (filters.cycleId) qb.andWhere('c.cycle_id = :cycleId', { cycleId: filters.cycleId });
     if (filters.policyAreaId) qb.andWhere('c.policy_area_id = :policyAreaId', { policyAreaId: filters.policyAreaId });

@@ -1,15 +1,16 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AsOfQuery } from '../../src/audit/as-of/as-of.query.js';
-import { ApiProblems } from '../../src/command-handling/command-response.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
+import type { Actor } from '../../src/shared/actor.js';
 import { RevisionETag } from '../../src/http/etag.js';
 import { ApiOk, ApiPage } from '../../src/http/openapi.js';
 import { Public } from '../../src/security/auth.guard.js';
 import { CurrentActor } from '../../src/security/current-actor.js';
 import { ConsultationItemResponse, ConsultationSummaryResponse, ListConsultationsParams } from './consultation-summary.dto.js';
 import { GetConsultationSummaryQuery, ListConsultationsQuery } from './consultation-summary.queries.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 @ApiTags('views')
 @ApiBearerAuth()
@@ -42,7 +43,7 @@ export class ConsultationSummaryController {
   @ApiOk(ConsultationSummaryResponse, { etag: true })
   @ApiProblems(400, 401, 404, 503)
   @RevisionETag()
-  summary(@Param('id') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined) {
+  summary(@UuidParam('id', 'CONSULTATION.NOT_FOUND', 'consultation') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined) {
     const { consistentWith, asOf, asOfOccurred } = params;
     return this.queries.execute(new GetConsultationSummaryQuery(id, actor, consistentWith, { asOf, asOfOccurred }));
   }

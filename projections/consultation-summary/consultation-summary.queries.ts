@@ -1,19 +1,20 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import { asksAboutThePast, type PastQuery } from '../../src/audit/as-of/as-of-point.js';
+import type { PastQuery } from '../../src/audit/as-of/as-of-point.js';
 import { AsOfService } from '../../src/audit/as-of/as-of.service.js';
 import type { Decision } from '../../src/contributions/domain/events.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { readerOf } from '../../src/read-side/access.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { Names } from '../directory/directory.queries.js';
 import { afterKey } from '../shared/keyset.js';
-import { countByDecision, decisionsCountedFor, isUuid, type DecisionsCounted } from '../shared/aggregate-view.js';
+import { countByDecision, decisionsCountedFor, type DecisionsCounted } from '../shared/aggregate-view.js';
 import { ConsultationSummaryRow } from './consultation-summary.entity.js';
 import { consultationSummaryProjection } from './consultation-summary.projection.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { directoryProjection } from '../directory/directory.projection.js';
 
 /** A consultation as the list shows it (and the summary begins). */
 export interface ConsultationItemView {
@@ -98,23 +99,22 @@ interface Counts {
 export class GetConsultationSummaryHandler implements IQueryHandler<GetConsultationSummaryQuery, ConsultationSummaryView> {
   constructor(
     @InjectRepository(ConsultationSummaryRow) private readonly consultations: Repository<ConsultationSummaryRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
     private readonly asOf: AsOfService,
   ) {}
 
   async execute({ consultationId, actor, consistentWith, past }: GetConsultationSummaryQuery): Promise<ConsultationSummaryView> {
-    if (asksAboutThePast(past)) {
-      return this.asOf.answer(past, consultationSummaryProjection, this.asOf.consultation(consultationId), (m) =>
-        this.summary(m.getRepository(ConsultationSummaryRow), consultationId, actor),
-      );
-    }
-    await this.consistency.waitFor(['consultation-summary', 'directory'], consistentWith);
-    return this.summary(this.consultations, consultationId, actor);
+    return this.readModels.read(
+      { consistentWith, past },
+      [consultationSummaryProjection, directoryProjection],
+      (m, point) => this.summary(point ? m.getRepository(ConsultationSummaryRow) : this.consultations, consultationId, actor),
+      { projection: consultationSummaryProjection, scope: this.asOf.consultation(consultationId) },
+    );
   }
 
   private async summary(consultations: Repository<ConsultationSummaryRow>, consultationId: string, actor: Actor | undefined): Promise<ConsultationSummaryView> {
-    const row = isUuid(consultationId) ? await consultations.findOneBy({ consultationId }) : null;
-    if (!row) throw new ProblemException(404, 'CONSULTATION.NOT_FOUND', 'Not Found', `no consultation ${consultationId}`);
+    const row = await consultations.findOneBy({ consultationId });
+    if (!row) throw new DomainError('CONSULTATION.NOT_FOUND', `no consultation ${consultationId}`, 'not_found');
     const counted = decisionsCountedFor(readerOf(actor));
     // $2: count only published responses (for duplicates, the canonical's publication).
     const shown = '(NOT $2 OR published_at IS NOT NULL)';
@@ -167,11 +167,11 @@ export class ListConsultationsQuery extends Query<Page<ConsultationItemView>> {
 export class ListConsultationsHandler implements IQueryHandler<ListConsultationsQuery, Page<ConsultationItemView>> {
   constructor(
     @InjectRepository(ConsultationSummaryRow) private readonly consultations: Repository<ConsultationSummaryRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
   ) {}
 
   async execute({ filters, limit, cursor, consistentWith }: ListConsultationsQuery): Promise<Page<ConsultationItemView>> {
-    await this.consistency.waitFor(['consultation-summary', 'directory'], consistentWith);
+    await this.readModels.today([consultationSummaryProjection, directoryProjection], consistentWith);
     const qb = this.consultations.createQueryBuilder('c');
     if (filters.cycleId) qb.andWhere('c.cycle_id = :cycleId', { cycleId: filters.cycleId });
     if (filters.policyAreaId) qb.andWhere('c.policy_area_id = :policyAreaId', { policyAreaId: filters.policyAreaId });

@@ -1,12 +1,13 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../src/command-handling/command-response.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
 import { ApiOk } from '../../src/http/openapi.js';
 import { ReadQuery } from '../../src/read-side/pagination.js';
 import { CycleTimelineResponse } from './cycle-timeline.dto.js';
 import { Public } from '../../src/security/auth.guard.js';
 import { GetCycleTimelineQuery } from './cycle-timeline.queries.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 @ApiTags('views')
 @Controller('v1/cycles')
@@ -21,7 +22,7 @@ export class CycleTimelineController {
   })
   @ApiOk(CycleTimelineResponse)
   @ApiProblems(400, 401, 404, 503)
-  timeline(@Param('id') id: string, @QueryParams() params: ReadQuery) {
+  timeline(@UuidParam('id', 'CYCLE.NOT_FOUND', 'cycle') id: string, @QueryParams() params: ReadQuery) {
     return this.queries.execute(new GetCycleTimelineQuery(id, params.consistentWith));
   }
 }

@@ -1,9 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { STAGES, type Stage } from '../../src/cycles/domain/events.js';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
-import { isUuid } from '../shared/aggregate-view.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import {
   CycleTimelineConsultationRow,
   CycleTimelineDraftPlanRow,
@@ -14,6 +12,8 @@ import {
   CycleTimelineStageChangeRow,
   type ReportStatusChange,
 } from './cycle-timeline.entity.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { cycleTimelineProjection } from './cycle-timeline.projection.js';
 
 export interface MilestoneView {
   milestoneId: string;
@@ -96,15 +96,15 @@ export class GetCycleTimelineQuery extends Query<CycleTimelineView> {
 export class GetCycleTimelineHandler implements IQueryHandler<GetCycleTimelineQuery, CycleTimelineView> {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
   ) {}
 
   async execute({ cycleId, consistentWith }: GetCycleTimelineQuery): Promise<CycleTimelineView> {
-    await this.consistency.waitFor(['cycle-timeline'], consistentWith);
+    await this.readModels.today([cycleTimelineProjection], consistentWith);
     const now = new Date();
     // One snapshot for all the tables: the runner may commit a batch between two reads.
     const view = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const cycle = isUuid(cycleId) ? await m.findOneBy(CycleTimelineRow, { cycleId }) : null;
+      const cycle = await m.findOneBy(CycleTimelineRow, { cycleId });
       if (!cycle) return null;
       const where = { cycleId };
       const milestones = await m.find(CycleTimelineMilestoneRow, { where, order: { dueBy: 'ASC', milestoneId: 'ASC' } });
@@ -158,7 +158,7 @@ export class GetCycleTimelineHandler implements IQueryHandler<GetCycleTimelineQu
         submission: cycle.submission,
       };
     });
-    if (!view) throw new ProblemException(404, 'CYCLE.NOT_FOUND', 'Not Found', `no cycle ${cycleId}`);
+    if (!view) throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`, 'not_found');
     return view;
   }
 }

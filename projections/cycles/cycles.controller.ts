@@ -1,13 +1,14 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../src/command-handling/command-response.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
 import { RevisionETag } from '../../src/http/etag.js';
 import { ApiOk, ApiPage } from '../../src/http/openapi.js';
 import { ListQuery, ReadQuery } from '../../src/read-side/pagination.js';
 import { Public } from '../../src/security/auth.guard.js';
 import { CycleResponse } from './cycles.dto.js';
 import { GetCycleQuery, ListCyclesQuery } from './cycles.queries.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 /** Cycles hold no personal data: anyone may read them. */
 @ApiTags('cycles')
@@ -33,7 +34,7 @@ export class CyclesReadController {
   @ApiOk(CycleResponse, { etag: true })
   @ApiProblems(400, 401, 404, 503)
   @RevisionETag()
-  get(@Param('id') id: string, @QueryParams() params: ReadQuery) {
+  get(@UuidParam('id', 'CYCLE.NOT_FOUND', 'cycle') id: string, @QueryParams() params: ReadQuery) {
     return this.queries.execute(new GetCycleQuery(id, params.consistentWith));
   }
 }

@@ -2,12 +2,12 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { ComplianceThresholds } from '../../src/cycles/domain/events.js';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
-import { isUuid } from '../shared/aggregate-view.js';
 import { afterKey } from '../shared/keyset.js';
 import { CycleRow, type CycleApproval, type CyclePolicyArea } from './cycles.entity.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { cyclesProjection } from './cycles.projection.js';
 
 export interface CycleView {
   cycleId: string;
@@ -28,7 +28,6 @@ export interface CycleView {
   position: string;
 }
 
-const PROJECTION = 'cycles';
 
 // A cycle holds no personal data: every caller sees the same.
 const toView = (r: CycleRow): CycleView => ({
@@ -62,13 +61,13 @@ export class GetCycleQuery extends Query<CycleView> {
 export class GetCycleHandler implements IQueryHandler<GetCycleQuery, CycleView> {
   constructor(
     @InjectRepository(CycleRow) private readonly rows: Repository<CycleRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
   ) {}
 
   async execute({ cycleId, consistentWith }: GetCycleQuery): Promise<CycleView> {
-    await this.consistency.waitFor([PROJECTION], consistentWith);
-    const row = isUuid(cycleId) ? await this.rows.findOneBy({ cycleId }) : null;
-    if (!row) throw new ProblemException(404, 'CYCLE.NOT_FOUND', 'Not Found', `no cycle ${cycleId}`);
+    await this.readModels.today([cyclesProjection], consistentWith);
+    const row = await this.rows.findOneBy({ cycleId });
+    if (!row) throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`, 'not_found');
     return toView(row);
   }
 }
@@ -87,12 +86,12 @@ export class ListCyclesQuery extends Query<Page<CycleView>> {
 export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery, Page<CycleView>> {
   constructor(
     @InjectRepository(CycleRow) private readonly rows: Repository<CycleRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
   ) {}
 
   /** In the order of their periods (then ids). */
   async execute({ limit, cursor, consistentWith }: ListCyclesQuery): Promise<Page<CycleView>> {
-    await this.consistency.waitFor([PROJECTION], consistentWith);
+    await this.readModels.today([cyclesProjection], consistentWith);
     const qb = this.rows.createQueryBuilder('c');
     const rows = await afterKey(qb, ['c.period_start', 'c.cycle_id'], decodeCursor(cursor, 2), limit + 1).getMany();
     return toPage(rows, limit, (r) => [r.periodStart, r.cycleId], toView);

@@ -1,14 +1,15 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
-import type { Actor } from '../../src/event-store/event-store.port.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { maySeePersonalData, readerOf, type Reader } from '../../src/read-side/access.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
 import { afterKey } from '../shared/keyset.js';
 import { DirectoryStakeholderRow } from './directory.entity.js';
 import { stakeholderDisplayName } from './directory.queries.js';
+import { directoryProjection } from './directory.projection.js';
 
 export interface StakeholderItemView {
   stakeholderId: string;
@@ -54,12 +55,12 @@ const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) =>
 export class ListStakeholdersHandler implements IQueryHandler<ListStakeholdersQuery, Page<StakeholderItemView>> {
   constructor(
     @InjectRepository(DirectoryStakeholderRow) private readonly rows: Repository<DirectoryStakeholderRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
     private readonly presenter: PersonalTextPresenter,
   ) {}
 
   async execute({ filters, actor, limit, cursor, consistentWith }: ListStakeholdersQuery): Promise<Page<StakeholderItemView>> {
-    await this.consistency.waitFor(['directory'], consistentWith);
+    await this.readModels.today([directoryProjection], consistentWith);
     const reader = readerOf(actor);
     const q = filters.q?.trim().toLowerCase() || undefined;
     const found: DirectoryStakeholderRow[] = [];

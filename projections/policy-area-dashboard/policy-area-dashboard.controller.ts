@@ -1,14 +1,15 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../src/command-handling/command-response.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
+import type { Actor } from '../../src/shared/actor.js';
 import { ApiOk } from '../../src/http/openapi.js';
 import { ReadQuery } from '../../src/read-side/pagination.js';
 import { PolicyAreaDashboardResponse } from './policy-area-dashboard.dto.js';
 import { Public } from '../../src/security/auth.guard.js';
 import { CurrentActor } from '../../src/security/current-actor.js';
 import { GetPolicyAreaDashboardQuery } from './policy-area-dashboard.queries.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 @ApiTags('views')
 @ApiBearerAuth()
@@ -24,7 +25,7 @@ export class PolicyAreaDashboardController {
   })
   @ApiOk(PolicyAreaDashboardResponse)
   @ApiProblems(400, 401, 404, 503)
-  dashboard(@Param('id') id: string, @Param('pid') pid: string, @QueryParams() params: ReadQuery, @CurrentActor() actor: Actor | undefined) {
+  dashboard(@UuidParam('id', 'CYCLE.POLICY_AREA_NOT_FOUND', 'cycle') id: string, @UuidParam('pid', 'CYCLE.POLICY_AREA_NOT_FOUND', 'policy area') pid: string, @QueryParams() params: ReadQuery, @CurrentActor() actor: Actor | undefined) {
     return this.queries.execute(new GetPolicyAreaDashboardQuery(id, pid, actor, params.consistentWith));
   }
 }

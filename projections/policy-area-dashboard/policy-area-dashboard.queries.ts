@@ -3,13 +3,14 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Decision } from '../../src/contributions/domain/events.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { readerOf } from '../../src/read-side/access.js';
 import { RUNTIME, type Runtime } from '../../src/runtime.js';
-import { countByDecision, decisionsCountedFor, isUuid, type DecisionsCounted } from '../shared/aggregate-view.js';
+import { countByDecision, decisionsCountedFor, type DecisionsCounted } from '../shared/aggregate-view.js';
 import { PolicyAreaDashboardRow } from './policy-area-dashboard.entity.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { policyAreaDashboardProjection } from './policy-area-dashboard.projection.js';
 
 export interface PolicyAreaDashboardView {
   cycleId: string;
@@ -62,14 +63,14 @@ interface Aggregates {
 export class GetPolicyAreaDashboardHandler implements IQueryHandler<GetPolicyAreaDashboardQuery, PolicyAreaDashboardView> {
   constructor(
     @InjectRepository(PolicyAreaDashboardRow) private readonly areas: Repository<PolicyAreaDashboardRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   async execute({ cycleId, policyAreaId, actor, consistentWith }: GetPolicyAreaDashboardQuery): Promise<PolicyAreaDashboardView> {
-    await this.consistency.waitFor(['policy-area-dashboard'], consistentWith);
-    const area = isUuid(cycleId) && isUuid(policyAreaId) ? await this.areas.findOneBy({ policyAreaId, cycleId }) : null;
-    if (!area) throw new ProblemException(404, 'CYCLE.POLICY_AREA_NOT_FOUND', 'Not Found', `no policy area ${policyAreaId} in cycle ${cycleId}`);
+    await this.readModels.today([policyAreaDashboardProjection], consistentWith);
+    const area = await this.areas.findOneBy({ policyAreaId, cycleId });
+    if (!area) throw new DomainError('CYCLE.POLICY_AREA_NOT_FOUND', `no policy area ${policyAreaId} in cycle ${cycleId}`, 'not_found');
     const counted = decisionsCountedFor(readerOf(actor));
     const overdueAfterDays = this.runtime.config.OVERDUE_DAYS;
     const timed = 'NOT withdrawn AND days_to_response IS NOT NULL';

@@ -1,15 +1,16 @@
-import { Controller, Get, Param, Query as QueryParams, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams, Req, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOperation, ApiProduces, ApiResponse, ApiTags, IntersectionType } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { AsOfListQuery } from '../../src/audit/as-of/as-of.query.js';
-import { ApiProblems } from '../../src/command-handling/command-response.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
 import { pageSchema } from '../../src/http/openapi.js';
 import { CsvQuery } from '../../src/read-side/csv.js';
 import { Public } from '../../src/security/auth.guard.js';
 import { ReasonedResponseItemResponse } from './reasoned-response.dto.js';
 import { ExportReasonedResponseQuery, GetReasonedResponseQuery, REASONED_RESPONSE_COLUMNS, reasonedResponseCsv } from './reasoned-response.queries.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 export class ReasonedResponseParams extends IntersectionType(AsOfListQuery, CsvQuery) {}
 
@@ -47,7 +48,7 @@ export class ReasonedResponseController {
     },
   })
   @ApiProblems(400, 401, 404, 503)
-  async reasonedResponse(@Param('id') id: string, @QueryParams() params: ReasonedResponseParams, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async reasonedResponse(@UuidParam('id', 'CYCLE.NOT_FOUND', 'cycle') id: string, @QueryParams() params: ReasonedResponseParams, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     res.vary('Accept');
     const past = { asOf: params.asOf, asOfOccurred: params.asOfOccurred };
     if (req.accepts(['application/json', 'text/csv']) !== 'text/csv') {

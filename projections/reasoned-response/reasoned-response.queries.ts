@@ -1,10 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
-import { asksAboutThePast, type PastQuery } from '../../src/audit/as-of/as-of-point.js';
+import type { PastQuery } from '../../src/audit/as-of/as-of-point.js';
 import { AsOfService } from '../../src/audit/as-of/as-of.service.js';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { csvHeader, csvList, csvRecord } from '../../src/read-side/csv.js';
 import { decodeCursor, encodeCursor, type Page } from '../../src/read-side/pagination.js';
 import { Names } from '../directory/directory.queries.js';
@@ -12,6 +11,8 @@ import { isUuid } from '../shared/aggregate-view.js';
 import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import { ReasonedResponseCycleRow, ReasonedResponseRow } from './reasoned-response.entity.js';
 import { reasonedResponseProjection } from './reasoned-response.projection.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { directoryProjection } from '../directory/directory.projection.js';
 
 /**
  * The published reasoned-response matrix's columns, in the order of the contract (JSON and CSV):
@@ -60,7 +61,6 @@ export type ReasonedResponseItem = {
 /** The open-data export spans every cycle: the cycle comes first. */
 export type ReasonedResponseExportItem = { cycleId: string } & ReasonedResponseItem;
 
-const PROJECTION = 'reasoned-response';
 const EXPORT_PAGE = 500;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -124,8 +124,9 @@ function publishedRows(m: EntityManager, cycleId: string, after: unknown[] | nul
 }
 
 async function requireCycle(m: EntityManager, cycleId: string): Promise<void> {
+  // The website's CSV route passes its path id unchecked (the API's routes check it with UuidPipe).
   if (isUuid(cycleId) && (await m.existsBy(ReasonedResponseCycleRow, { cycleId }))) return;
-  throw new ProblemException(404, 'CYCLE.NOT_FOUND', 'Not Found', `no cycle ${cycleId}`);
+  throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`, 'not_found');
 }
 
 export class GetReasonedResponseQuery extends Query<Page<ReasonedResponseItem>> {
@@ -144,16 +145,17 @@ export class GetReasonedResponseQuery extends Query<Page<ReasonedResponseItem>> 
 export class GetReasonedResponseHandler implements IQueryHandler<GetReasonedResponseQuery, Page<ReasonedResponseItem>> {
   constructor(
     @InjectRepository(ReasonedResponseRow) private readonly rows: Repository<ReasonedResponseRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
     private readonly asOf: AsOfService,
   ) {}
 
   async execute({ cycleId, limit, cursor, consistentWith, past }: GetReasonedResponseQuery): Promise<Page<ReasonedResponseItem>> {
-    if (asksAboutThePast(past)) {
-      return this.asOf.answer(past, reasonedResponseProjection, this.asOf.cycle(cycleId), (m) => this.page(m, cycleId, limit, cursor));
-    }
-    await this.consistency.waitFor([PROJECTION, 'directory'], consistentWith);
-    return this.page(this.rows.manager, cycleId, limit, cursor);
+    return this.readModels.read(
+      { consistentWith, past },
+      [reasonedResponseProjection, directoryProjection],
+      (m, point) => this.page(point ? m : this.rows.manager, cycleId, limit, cursor),
+      { projection: reasonedResponseProjection, scope: this.asOf.cycle(cycleId) },
+    );
   }
 
   private async page(m: EntityManager, cycleId: string, limit: number, cursor: string | undefined): Promise<Page<ReasonedResponseItem>> {
@@ -182,27 +184,30 @@ export class ExportReasonedResponseQuery extends Query<AsyncIterable<ReasonedRes
 export class ExportReasonedResponseHandler implements IQueryHandler<ExportReasonedResponseQuery, AsyncIterable<ReasonedResponseItem>> {
   constructor(
     @InjectRepository(ReasonedResponseRow) private readonly rows: Repository<ReasonedResponseRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
     private readonly asOf: AsOfService,
   ) {}
 
   // Checks before it answers, so that a 404 or 503 is still a problem document, not a broken stream.
   async execute({ cycleId, consistentWith, past }: ExportReasonedResponseQuery): Promise<AsyncIterable<ReasonedResponseItem>> {
-    if (asksAboutThePast(past)) {
-      // The scratch tables live only as long as the as-of transaction: read them all before it ends.
-      const items = await this.asOf.answer(past, reasonedResponseProjection, this.asOf.cycle(cycleId), async (m) => {
+    return this.readModels.read(
+      { consistentWith, past },
+      [reasonedResponseProjection, directoryProjection],
+      async (m, point): Promise<AsyncIterable<ReasonedResponseItem>> => {
+        if (!point) {
+          await requireCycle(this.rows.manager, cycleId);
+          return this.all(this.rows.manager, cycleId);
+        }
+        // The scratch tables live only as long as the as-of transaction: read them all before it ends.
         await requireCycle(m, cycleId);
-        const all: ReasonedResponseItem[] = [];
-        for await (const item of this.all(m, cycleId)) all.push(item);
-        return all;
-      });
-      return (async function* () {
-        yield* items;
-      })();
-    }
-    await this.consistency.waitFor([PROJECTION, 'directory'], consistentWith);
-    await requireCycle(this.rows.manager, cycleId);
-    return this.all(this.rows.manager, cycleId);
+        const items: ReasonedResponseItem[] = [];
+        for await (const item of this.all(m, cycleId)) items.push(item);
+        return (async function* () {
+          yield* items;
+        })();
+      },
+      { projection: reasonedResponseProjection, scope: this.asOf.cycle(cycleId) },
+    );
   }
 
   private async *all(m: EntityManager, cycleId: string): AsyncGenerator<ReasonedResponseItem> {

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../src/command-handling/command-response.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
+import type { Actor } from '../../src/shared/actor.js';
 import { RevisionETag } from '../../src/http/etag.js';
 import { ApiOk, ApiPage } from '../../src/http/openapi.js';
 import { ReadQuery } from '../../src/read-side/pagination.js';
@@ -10,6 +10,7 @@ import { Public } from '../../src/security/auth.guard.js';
 import { CurrentActor } from '../../src/security/current-actor.js';
 import { ListReportsParams, ReportResponse } from './reports.dto.js';
 import { GetReportQuery, ListReportsQuery } from './reports.queries.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 const WHO = 'poc, lfp and auditor read every report; anyone else (anonymous callers included) the published ones, with their drafts history and POC feedback.';
 
@@ -35,7 +36,7 @@ export class ReportsReadController {
   @ApiOk(ReportResponse, { etag: true })
   @ApiProblems(400, 401, 404, 503)
   @RevisionETag()
-  get(@Param('id') id: string, @QueryParams() params: ReadQuery, @CurrentActor() actor: Actor | undefined) {
+  get(@UuidParam('id', 'REPORT.NOT_FOUND', 'report') id: string, @QueryParams() params: ReadQuery, @CurrentActor() actor: Actor | undefined) {
     return this.queries.execute(new GetReportQuery(id, actor, params.consistentWith));
   }
 }

@@ -1,15 +1,16 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { Actor } from '../../src/event-store/event-store.port.js';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { readerOf, type Reader } from '../../src/read-side/access.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { Names } from '../directory/directory.queries.js';
-import { isUuid } from '../shared/aggregate-view.js';
 import { afterKey } from '../shared/keyset.js';
 import { ReportRow, type FeedbackRound } from './reports.entity.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { directoryProjection } from '../directory/directory.projection.js';
+import { reportsProjection } from './reports.projection.js';
 
 export interface ReportView {
   reportId: string;
@@ -35,7 +36,6 @@ export interface ReportView {
   position: string;
 }
 
-const PROJECTIONS = ['reports', 'directory'];
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Officials read every report; anyone else those published (the public event log shows them, drafts and feedback included). */
@@ -82,13 +82,13 @@ export class GetReportQuery extends Query<ReportView> {
 export class GetReportHandler implements IQueryHandler<GetReportQuery, ReportView> {
   constructor(
     @InjectRepository(ReportRow) private readonly rows: Repository<ReportRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
   ) {}
 
   async execute({ reportId, actor, consistentWith }: GetReportQuery): Promise<ReportView> {
-    await this.consistency.waitFor(PROJECTIONS, consistentWith);
-    const row = isUuid(reportId) ? await this.rows.findOneBy({ reportId }) : null;
-    if (!row || !mayRead(readerOf(actor), row)) throw new ProblemException(404, 'REPORT.NOT_FOUND', 'Not Found', `no report ${reportId} that you may read`);
+    await this.readModels.today([reportsProjection, directoryProjection], consistentWith);
+    const row = await this.rows.findOneBy({ reportId });
+    if (!row || !mayRead(readerOf(actor), row)) throw new DomainError('REPORT.NOT_FOUND', `no report ${reportId} that you may read`, 'not_found');
     return toView(row, await namesOf(this.rows, [row]));
   }
 }
@@ -115,12 +115,12 @@ export class ListReportsQuery extends Query<Page<ReportView>> {
 export class ListReportsHandler implements IQueryHandler<ListReportsQuery, Page<ReportView>> {
   constructor(
     @InjectRepository(ReportRow) private readonly rows: Repository<ReportRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
   ) {}
 
   /** In drafting order. */
   async execute({ filters, actor, limit, cursor, consistentWith }: ListReportsQuery): Promise<Page<ReportView>> {
-    await this.consistency.waitFor(PROJECTIONS, consistentWith);
+    await this.readModels.today([reportsProjection, directoryProjection], consistentWith);
     const qb = this.rows.createQueryBuilder('r');
     if (filters.cycleId) qb.andWhere('r.cycle_id = :cycleId', { cycleId: filters.cycleId });
     if (filters.consultationId) qb.andWhere('r.consultation_id = :consultationId', { consultationId: filters.consultationId });

@@ -17,5 +17,5 @@ export function countByDecision(rows: ReadonlyArray<{ decision: string; count: n
   return counts;
 }
 
-/** Path ids are uuids; anything else names nothing (404, not a database error). */
-export const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+// One definition of a uuid, in src/shared (the website's params and queries take it from here).
+export { isUuid } from '../../src/shared/ids.js';

@@ -1,7 +1,7 @@
 import type { EntityTarget } from 'typeorm';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
 import type { ProjectionStore } from '../../src/projection-runner/projection.js';
-import { contributionStatus } from '../../src/contributions/domain/contribution.decider.js';
+import { contributionOutcome, duplicateRoot, type OutcomeFacts } from '../../src/contributions/domain/contribution-outcome.js';
 
 /**
  * The columns a per-contribution read model keeps to show "what became of it". `own*` is the
@@ -45,30 +45,20 @@ export const NO_OUTCOME = {
   publishedAt: null,
 } satisfies Omit<OutcomeColumns, 'contributionId' | 'position'>;
 
-/** `addressed`: a reasoned response the POC has not sent back for revision. */
-const ownAddressed = (row: OutcomeColumns) => row.ownDecision !== null && row.ownVerdict !== 'revision_requested';
+/** A row's own columns as the domain's facts. */
+const ownFacts = (row: OutcomeColumns): OutcomeFacts => ({
+  withdrawn: row.withdrawn,
+  duplicateOf: row.duplicateOf,
+  response:
+    row.ownDecision === null
+      ? null
+      : { decision: row.ownDecision, rationale: row.ownRationale, commitmentIds: row.ownCommitmentIds, verdict: row.ownVerdict, publishedAt: row.ownPublishedAt },
+});
 
-const ownStatus = (row: OutcomeColumns) =>
-  contributionStatus({
-    withdrawn: row.withdrawn,
-    duplicateOf: row.duplicateOf,
-    responded: row.ownDecision !== null,
-    verdict: row.ownVerdict,
-    published: row.ownPublishedAt !== null,
-  });
-
-/** What the row shows: its own response, or, for a duplicate, its canonical root's. */
+/** What the row shows (the domain's contributionOutcome): its own response, or, for a duplicate, its canonical root's. */
 function presentOutcome<T extends OutcomeColumns>(row: T, root: OutcomeColumns | null): T {
-  const source = row.duplicateOf !== null ? root : row;
-  return {
-    ...row,
-    status: ownStatus(row),
-    decision: source?.ownDecision ?? null,
-    rationale: source?.ownRationale ?? null,
-    commitmentIds: source?.ownCommitmentIds ?? [],
-    addressed: source ? ownAddressed(source) : false,
-    publishedAt: source?.ownPublishedAt ?? null,
-  };
+  const { status, addressed, decision, rationale, commitmentIds, publishedAt } = contributionOutcome(ownFacts(row), root && ownFacts(root));
+  return { ...row, status, addressed, decision, rationale, commitmentIds, publishedAt };
 }
 
 /** Keeps one read model's per-contribution rows and their duplicates consistent. */
@@ -99,7 +89,7 @@ export function outcomeTracker<T extends OutcomeColumns>(entity: EntityTarget<T>
     async markDuplicate(store: ProjectionStore, contributionId: string, canonicalId: string, event: RecordedEvent): Promise<void> {
       const row = await get(store, contributionId);
       const canonical = await get(store, canonicalId);
-      const rootId = canonical.canonicalRoot ?? canonical.contributionId;
+      const rootId = duplicateRoot(canonical.contributionId, canonical.canonicalRoot);
       const root = await store.get(entity, key(rootId));
       store.put(entity, presentOutcome({ ...row, duplicateOf: canonicalId, canonicalRoot: rootId, position: event.position }, root));
       for (const dependent of await store.find(entity, { canonicalRoot: contributionId } as never)) {

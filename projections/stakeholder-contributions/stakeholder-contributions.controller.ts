@@ -1,14 +1,15 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { ApiProblems } from '../../src/command-handling/command-response.js';
-import type { Actor } from '../../src/event-store/event-store.port.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
+import type { Actor } from '../../src/shared/actor.js';
 import { ApiOk } from '../../src/http/openapi.js';
 import { ListQuery } from '../../src/read-side/pagination.js';
 import { StakeholderContributionsResponse } from './stakeholder-contributions.dto.js';
 import { CurrentActor } from '../../src/security/current-actor.js';
 import { GetStakeholderContributionsQuery } from './stakeholder-contributions.queries.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 export class StakeholderContributionsParams extends ListQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this cycle (contributions, invitations and attendance)' })
@@ -30,7 +31,7 @@ export class StakeholderContributionsController {
   })
   @ApiOk(StakeholderContributionsResponse)
   @ApiProblems(400, 401, 403, 404, 503)
-  contributions(@Param('id') id: string, @QueryParams() params: StakeholderContributionsParams, @CurrentActor() actor: Actor | undefined) {
+  contributions(@UuidParam('id', 'STAKEHOLDER.NOT_FOUND', 'stakeholder') id: string, @QueryParams() params: StakeholderContributionsParams, @CurrentActor() actor: Actor | undefined) {
     const { cursor, limit, consistentWith, ...filters } = params;
     return this.queries.execute(new GetStakeholderContributionsQuery(id, actor, filters, limit ?? 50, cursor, consistentWith));
   }

@@ -1,13 +1,11 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import type { Actor } from '../../src/event-store/event-store.port.js';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { maySeePersonalData, maySeeRedacted, readerOf, type Reader } from '../../src/read-side/access.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
 import { Names } from '../directory/directory.queries.js';
-import { isUuid } from '../shared/aggregate-view.js';
 import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import {
   StakeholderAttendanceRow,
@@ -16,6 +14,9 @@ import {
   StakeholderInvitationRow,
   StakeholderRow,
 } from './stakeholder-contributions.entity.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { directoryProjection } from '../directory/directory.projection.js';
+import { stakeholderContributionsProjection } from './stakeholder-contributions.projection.js';
 
 /** "You said, we did": one contribution and what became of it. */
 export interface StakeholderContributionView {
@@ -81,15 +82,15 @@ export class GetStakeholderContributionsQuery extends Query<StakeholderContribut
 /** Officials read any stakeholder; a stakeholder only itself (checked before anything is looked up). */
 function requireReader(reader: Reader, stakeholderId: string): void {
   if (reader.kind === 'official' || (reader.kind === 'stakeholder' && reader.actor.id === stakeholderId)) return;
-  if (reader.kind === 'public') throw new ProblemException(401, 'AUTH.REQUIRED', 'Unauthorized', 'this endpoint needs a bearer token');
-  throw new ProblemException(403, 'AUTH.OUT_OF_SCOPE', 'Forbidden', 'a stakeholder may read only its own contributions');
+  if (reader.kind === 'public') throw new DomainError('AUTH.REQUIRED', 'this endpoint needs a bearer token', 'unauthenticated');
+  throw new DomainError('AUTH.OUT_OF_SCOPE', 'a stakeholder may read only its own contributions', 'forbidden');
 }
 
 @QueryHandler(GetStakeholderContributionsQuery)
 export class GetStakeholderContributionsHandler implements IQueryHandler<GetStakeholderContributionsQuery, StakeholderContributionsView> {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
     private readonly presenter: PersonalTextPresenter,
   ) {}
 
@@ -97,11 +98,11 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
     const { stakeholderId, filters, limit } = query;
     const reader = readerOf(query.actor);
     requireReader(reader, stakeholderId);
-    await this.consistency.waitFor(['stakeholder-contributions', 'directory'], query.consistentWith);
+    await this.readModels.today([stakeholderContributionsProjection, directoryProjection], query.consistentWith);
     const after = decodeCursor(query.cursor, 2);
     // One snapshot for all the tables: the runner may commit a batch between two reads.
     const found = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const stakeholder = isUuid(stakeholderId) ? await m.findOneBy(StakeholderRow, { stakeholderId }) : null;
+      const stakeholder = await m.findOneBy(StakeholderRow, { stakeholderId });
       if (!stakeholder) return null;
       const where = { stakeholderId, ...(filters.cycleId ? { cycleId: filters.cycleId } : {}) };
       const qb = m.createQueryBuilder(StakeholderContributionRow, 'c').where('c.stakeholder_id = :stakeholderId', { stakeholderId });
@@ -113,7 +114,7 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
       const names = await Names.lookup(m, { policyAreaIds: rows.map((r) => r.policyAreaId), commitmentIds: rows.flatMap((r) => r.commitmentIds) });
       return { stakeholder, rows, invitations, attendance, consultations, names };
     });
-    if (!found) throw new ProblemException(404, 'STAKEHOLDER.NOT_FOUND', 'Not Found', `no stakeholder ${stakeholderId}`);
+    if (!found) throw new DomainError('STAKEHOLDER.NOT_FOUND', `no stakeholder ${stakeholderId}`, 'not_found');
 
     const { stakeholder, invitations, attendance, consultations } = found;
     const ref = (consultationId: string, cycleId: string): ConsultationRef => {

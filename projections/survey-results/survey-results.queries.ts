@@ -1,10 +1,10 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ProblemException } from '../../src/http/problem.js';
-import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
-import { isUuid } from '../shared/aggregate-view.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
 import { SurveyResultsRow } from './survey-results.entity.js';
+import { DomainError } from '../../src/shared/domain-error.js';
+import { surveyResultsProjection } from './survey-results.projection.js';
 
 export type QuestionResult =
   | { id: string; text: string; type: 'choice'; answers: number; options: Array<{ option: string; count: number }> }
@@ -41,16 +41,16 @@ interface Aggregates {
 export class GetSurveyResultsHandler implements IQueryHandler<GetSurveyResultsQuery, SurveyResultsView> {
   constructor(
     @InjectRepository(SurveyResultsRow) private readonly surveys: Repository<SurveyResultsRow>,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
   ) {}
 
   async execute({ consultationId, consistentWith }: GetSurveyResultsQuery): Promise<SurveyResultsView> {
-    await this.consistency.waitFor(['survey-results'], consistentWith);
-    const row = isUuid(consultationId) ? await this.surveys.findOneBy({ consultationId }) : null;
-    if (!row) throw new ProblemException(404, 'CONSULTATION.NOT_FOUND', 'Not Found', `no consultation ${consultationId}`);
+    await this.readModels.today([surveyResultsProjection], consistentWith);
+    const row = await this.surveys.findOneBy({ consultationId });
+    if (!row) throw new DomainError('CONSULTATION.NOT_FOUND', `no consultation ${consultationId}`, 'not_found');
     if (!row.surveyDefined) {
       const why = row.kind === 'survey' ? 'has no survey defined yet' : `is a ${row.kind}, not a survey`;
-      throw new ProblemException(404, 'SURVEY.NOT_DEFINED', 'Not Found', `consultation ${consultationId} ${why}`);
+      throw new DomainError('SURVEY.NOT_DEFINED', `consultation ${consultationId} ${why}`, 'not_found');
     }
     // One statement, one snapshot: the totals and the per-question counts agree.
     const [a] = (await this.surveys.query(

@@ -1,20 +1,11 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  EVENT_STORE,
-  WrongExpectedRevision,
-  type Actor,
-  type EventStore,
-  type NewEvent,
-  type RecordedEvent,
-  type StreamAppend,
-  type StreamAppendResult,
-} from '../event-store/event-store.port.js';
-import { currentRequest } from '../http/request-context.js';
-import { ProblemException } from '../http/problem.js';
+import { EVENT_STORE, WrongExpectedRevision, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend, type StreamAppendResult } from '../event-store/event-store.port.js';
+import type { Actor } from '../shared/actor.js';
 import { encryptPersonalFields } from '../security/personal-fields.js';
 import { PersonalDataVault } from '../security/personal-data.vault.js';
 import type { Decider, DomainEvent } from '../shared/decider.js';
+import { DomainError } from '../shared/domain-error.js';
 import { randomId, uuidv5 } from '../shared/ids.js';
 
 export interface Loaded<S> {
@@ -45,7 +36,11 @@ export interface ExecuteOptions<C, E extends DomainEvent, S> {
   /** The revision the client insists on (If-Match / expectedRevision): no retry when it differs. */
   expectedRevision?: number;
   causationId?: string | null;
-  /** Names the event ids of this command deterministically (an idempotent reaction, say). */
+  /** Recorded in each event's metadata, and the correlation id unless one is given. */
+  requestId?: string;
+  /** From the request's Idempotency-Key: the event ids derive from it (and the stream), so a retry is recognised. */
+  idempotencySeed?: string;
+  /** Names the event ids of this command deterministically (an idempotent reaction, say); wins over idempotencySeed. */
   idSeed?: string;
 }
 
@@ -71,8 +66,7 @@ export class AggregateStore {
   }
 
   async execute<C, E extends DomainEvent, S>(options: ExecuteOptions<C, E, S>): Promise<ExecuteResult> {
-    const request = currentRequest();
-    const seed = options.idSeed ?? (request?.idempotencySeed ? `${request.idempotencySeed}|${options.streamId}` : undefined);
+    const seed = options.idSeed ?? (options.idempotencySeed ? `${options.idempotencySeed}|${options.streamId}` : undefined);
     const eventId = (index: number) => (seed ? uuidv5(`${seed}|event|${index}`) : randomId());
 
     for (let attempt = 1; ; attempt++) {
@@ -99,11 +93,10 @@ export class AggregateStore {
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision) || options.expectedRevision !== undefined) throw error;
         if (attempt >= MAX_ATTEMPTS) {
-          throw new ProblemException(
-            409,
+          throw new DomainError(
             'CONCURRENCY.CONFLICT',
-            'Conflict',
             `${options.streamId} kept changing while the command ran (${attempt} attempts); send it again`,
+            'conflict',
             { actualRevision: error.actualRevision },
           );
         }
@@ -115,11 +108,10 @@ export class AggregateStore {
   /** What `decide` returned, as the store takes it: personal fields encrypted, metadata of this request. */
   async toNewEvents(
     decided: readonly DomainEvent[],
-    options: { actor: Actor; occurredAt: string; causationId?: string | null; correlationId?: string },
+    options: { actor: Actor; occurredAt: string; causationId?: string | null; correlationId?: string; requestId?: string },
     eventId: (index: number) => string,
   ): Promise<NewEvent[]> {
-    const request = currentRequest();
-    const correlationId = options.correlationId ?? request?.requestId ?? randomId();
+    const correlationId = options.correlationId ?? options.requestId ?? randomId();
     const events: NewEvent[] = [];
     for (const [index, event] of decided.entries()) {
       events.push({
@@ -132,7 +124,7 @@ export class AggregateStore {
           causationId: options.causationId ?? null,
           occurredAt: options.occurredAt,
           schemaVersion: 1,
-          ...(request?.requestId ? { requestId: request.requestId } : {}),
+          ...(options.requestId ? { requestId: options.requestId } : {}),
         },
       });
     }

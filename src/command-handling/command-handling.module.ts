@@ -1,11 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { AggregateStore } from './aggregate-store.js';
 import { ContextLoader } from './context-loader.js';
-import { IdempotencyInterceptor } from './idempotency.interceptor.js';
 
 @Global()
 @Module({
-  providers: [AggregateStore, ContextLoader, IdempotencyInterceptor],
-  exports: [AggregateStore, ContextLoader, IdempotencyInterceptor],
+  providers: [AggregateStore, ContextLoader],
+  exports: [AggregateStore, ContextLoader],
 })
 export class CommandHandlingModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { commitmentDecider } from '../commitments/domain/commitment.decider.js';
 import { consultationDecider, consultationSnapshot, type ConsultationSnapshot } from '../consultations/domain/consultation.decider.js';
+import { followDuplicatesAsync } from '../contributions/domain/contribution-outcome.js';
 import { contributionDecider } from '../contributions/domain/contribution.decider.js';
 import { cycleDecider, cycleSnapshot, type CycleSnapshot } from '../cycles/domain/cycle.decider.js';
 import { stakeholderDecider, stakeholderSnapshot, type StakeholderSnapshot } from '../stakeholders/domain/stakeholder.decider.js';
@@ -26,9 +27,6 @@ export interface ContributionRef {
   /** Whose LFP may act on it; null: a consultation of the whole cycle (POC only), or it does not exist. */
   leadInstitution: string | null;
 }
-
-// Duplicate chains are short in practice; the bound only protects against a corrupt record.
-const MAX_CHAIN = 1000;
 
 /**
  * Loads what a command's rules need to know of OTHER aggregates (a command appends to one stream,
@@ -91,12 +89,7 @@ export class ContextLoader {
    */
   async contributionWithChain(id: string): Promise<ContributionRef & { chain: string[] }> {
     const ref = await this.contribution(id);
-    const chain: string[] = [];
-    let next = ref.duplicateOf;
-    while (next !== null && chain.length < MAX_CHAIN && !chain.includes(next)) {
-      chain.push(next);
-      next = (await this.contribution(next)).duplicateOf;
-    }
+    const chain = await followDuplicatesAsync(id, ref.duplicateOf, async (next) => (await this.contribution(next)).duplicateOf);
     return { ...ref, chain };
   }
 }

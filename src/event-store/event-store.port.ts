@@ -1,18 +1,17 @@
 /**
  * The event store port. Two adapters implement it (PostgreSQL, the default; EventStoreDB), and one
- * contract suite (test/contract) holds both to it. It is the only door to the log: nothing outside
- * `src/event-store/<adapter>/` knows how events are stored. Positions are opaque strings outside
- * the adapter, checked with `isPosition` and ordered with `comparePositions`.
+ * contract suite (test/contract) holds both to it. The service reads and appends events only
+ * through it; an adapter is imported only by `event-store.factory.ts`, which picks it from the
+ * config, and by `src/database/registry.ts`, which runs the PostgreSQL adapter's schema migration
+ * (benchmarks and tests build adapters directly; `npm run check:layers` holds the rest of the code
+ * to this). Positions are opaque strings outside the adapter, checked with `isPosition` and ordered
+ * with `comparePositions`. Every event's metadata carries the actor (`Actor`, from src/shared).
  */
+import type { Actor } from '../shared/actor.js';
 import type { CanonicalEventFields } from './hashing.js';
 
-export type Role = 'poc' | 'lfp' | 'stakeholder' | 'auditor' | 'system';
-
-export interface Actor {
-  id: string;
-  role: Role;
-  institution?: string;
-}
+// Re-exported for the code that has always taken them from here (the projection runner, the importer).
+export type { Actor, Role } from '../shared/actor.js';
 
 export interface EventMetadata {
   actor: Actor;

@@ -6,7 +6,7 @@ import { DomainError, type DomainErrorKind } from '../shared/domain-error.js';
 import { ProblemException, problemType, STATUS_TITLES } from './problem.js';
 import { currentRequest } from './request-context.js';
 
-const KIND_STATUS: Record<DomainErrorKind, number> = { not_found: 404, conflict: 409, forbidden: 403, invalid: 400 };
+const KIND_STATUS: Record<DomainErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, busy: 429, unavailable: 503 };
 
 /** Maps every error to one RFC 9457 shape; an unknown error is a 500 that tells nothing of the internals. */
 export function toProblem(error: unknown): ProblemException {

@@ -1,4 +1,4 @@
-import type { Actor } from '../event-store/event-store.port.js';
+import type { Actor } from '../shared/actor.js';
 
 /**
  * Who reads what: poc, lfp and auditor read everything; a stakeholder its own contributions;

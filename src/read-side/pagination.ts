@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ProblemException } from '../http/problem.js';
+import { DomainError } from '../shared/domain-error.js';
 
 /** Query parameters every list and view accepts. */
 export class ReadQuery {
@@ -45,7 +45,7 @@ export function decodeCursor(cursor: string | undefined, length: number): unknow
   } catch {
     // fall through
   }
-  throw new ProblemException(400, 'VALIDATION.FAILED', 'Invalid request', 'cursor: not a cursor this list gave out', {
+  throw new DomainError('VALIDATION.FAILED', 'cursor: not a cursor this list gave out', 'invalid', {
     errors: [{ field: 'cursor', reason: 'must be the nextCursor of a previous page' }],
   });
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandRequest, commandMeta } from '../command-handling/command-request.js';
-import { ApiProblems, COMMAND_PROBLEMS, CommandResponse, type CommandResult } from '../command-handling/command-response.js';
+import { CommandRequest, commandMeta } from '../http/command-meta.js';
+import { ApiProblems, COMMAND_PROBLEMS, CommandResponse } from '../http/api-problems.js';
+import type { CommandResult } from '../command-handling/command-response.js';
 import { Roles, type AuthenticatedRequest } from '../security/auth.guard.js';
 import { AcceptReportCommand } from './commands/accept-report.command.js';
 import { DraftReportCommand } from './commands/draft-report.command.js';

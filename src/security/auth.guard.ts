@@ -1,7 +1,7 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { Actor } from '../event-store/event-store.port.js';
+import type { Actor } from '../shared/actor.js';
 import { ProblemException } from '../http/problem.js';
 import { currentRequest } from '../http/request-context.js';
 import { InvalidToken, verifyToken, type UserRole } from './tokens.js';

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor } from '../event-store/event-store.port.js';
+import type { Actor } from '../shared/actor.js';
 import type { AuthenticatedRequest } from './auth.guard.js';
 
 /** The caller, or undefined on a public route called anonymously. */

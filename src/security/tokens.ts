@@ -1,5 +1,5 @@
 import { decodeJwt, jwtVerify, SignJWT, errors as joseErrors } from 'jose';
-import type { Actor, Role } from '../event-store/event-store.port.js';
+import type { Actor, Role } from '../shared/actor.js';
 
 export const ROLES = ['poc', 'lfp', 'stakeholder', 'auditor'] as const;
 export type UserRole = (typeof ROLES)[number];

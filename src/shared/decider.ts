@@ -1,4 +1,4 @@
-import type { Actor } from '../event-store/event-store.port.js';
+import type { Actor } from './actor.js';
 
 /** A domain event as deciders see it: a type and its data. Metadata is the infrastructure's. */
 export interface DomainEvent<TType extends string = string, TData extends object = object> {

@@ -1,8 +1,9 @@
 /**
- * How a rule says no. `kind` decides the HTTP status at the edge:
- * not_found → 404, conflict → 409, forbidden → 403, invalid → 400.
+ * How a rule, a query or an engine says no, with a stable code. `kind` decides the HTTP status in one
+ * place, the edge's filter (src/http/problem-details.filter.ts): invalid → 400, unauthenticated → 401,
+ * forbidden → 403, not_found → 404, conflict → 409, busy → 429, unavailable → 503.
  */
-export type DomainErrorKind = 'not_found' | 'conflict' | 'forbidden' | 'invalid';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'busy' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

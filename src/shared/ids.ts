@@ -17,3 +17,12 @@ export const randomId = (): string => randomUUID();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
+
+/**
+ * The n-th new id of a command. Under an idempotency seed (from the request's Idempotency-Key) it is
+ * derived from the seed, so a retried request makes the very same aggregate ids and the store
+ * recognises the replay; without one it is random.
+ */
+export function seededId(seed: string | undefined, index = 0): string {
+  return seed ? uuidv5(`${seed}#${index}`) : randomId();
+}

@@ -1,4 +1,4 @@
-import type { Actor } from '../event-store/event-store.port.js';
+import type { Actor } from './actor.js';
 import { DomainError } from './domain-error.js';
 
 /**

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import pg from 'pg';
-import { runDemo, type DemoResult } from '../../src/demo/albania-2020.js';
-import { fetchClient, type DemoClient, type DemoRequest, type DemoResponse } from '../../src/demo/client.js';
+import { runDemo, type DemoResult } from '../../demo/albania-2020.js';
+import { fetchClient, type DemoClient, type DemoRequest, type DemoResponse } from '../../demo/client.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { bearer, startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
 

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { runDemo, type DemoResult } from '../../src/demo/albania-2020.js';
-import { fetchClient, type DemoClient } from '../../src/demo/client.js';
-import { DECISIONS } from '../../src/demo/data.js';
+import { runDemo, type DemoResult } from '../../demo/albania-2020.js';
+import { fetchClient, type DemoClient } from '../../demo/client.js';
+import { DECISIONS } from '../../demo/data.js';
 import { signToken } from '../../src/security/tokens.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
 
@@ -200,10 +200,6 @@ describe('the Albania 2020–2022 demo', () => {
     const publicIndividual = await ask(n.individual);
     expect(publicIndividual.status).toBe(200);
     expect(publicIndividual.body).toMatchObject({ body: null, status: 'published' });
-  });
-
-  it('runs in under a minute', () => {
-    expect(first.durationMs).toBeLessThan(60_000);
   });
 
   it('appends nothing and answers the same ids when run a second time', async () => {

@@ -44,15 +44,23 @@ function csv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') fields.push(field), (field = '');
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    }
     else if (c === '\r' && text[i + 1] === '\n') {
       fields.push(field);
       records.push(fields);
-      (fields = []), (field = ''), i++;
+      fields = [];
+      field = '';
+      i++;
     } else field += c;
   }
   return records;

@@ -92,7 +92,7 @@ export class Contract {
 
   private validator(schema: Schema): ValidateFunction {
     const key = JSON.stringify(schema);
-    let v = this.validators.get(key);
+    const v = this.validators.get(key);
     if (v === undefined) {
       // References point into the registered document: '#/components/...' → 'openapi#/components/...'.
       const rooted = JSON.parse(JSON.stringify(toJsonSchema(schema)).replace(/"\$ref":"#\//g, '"$ref":"openapi#/')) as Schema;

@@ -71,7 +71,7 @@ async function lockSharedServer(): Promise<() => Promise<void>> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => '0'));
       if (holder && !alive(holder)) await rm(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`another test file has held the EventStoreDB test lock (${lock}) for 20 minutes`);
+      if (Date.now() > deadline) throw new Error(`another test file has held the EventStoreDB test lock (${lock}) for 20 minutes`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

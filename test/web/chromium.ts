@@ -39,7 +39,7 @@ export function requireChromium(): string {
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env, timeout: 600_000 });
       execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env, timeout: 900_000 });
     } catch (error) {
-      throw new Error(`${HOW_TO_INSTALL} (installing it failed: ${(error as Error).message})`);
+      throw new Error(`${HOW_TO_INSTALL} (installing it failed: ${(error as Error).message})`, { cause: error });
     }
     if (existsSync(CHROMIUM)) return CHROMIUM;
   }

@@ -3,9 +3,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { runDemo, type DemoResult } from '../../src/demo/albania-2020.js';
-import { fetchClient } from '../../src/demo/client.js';
-import { stakeholders } from '../../src/demo/data.js';
+import { runDemo, type DemoResult } from '../../demo/albania-2020.js';
+import { fetchClient } from '../../demo/client.js';
+import { stakeholders } from '../../demo/data.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { signToken } from '../../src/security/tokens.js';
 import { bearer, startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
@@ -138,6 +138,7 @@ describe('the public website in Chromium', () => {
     expect(await page.locator('#contributions li.contribution').count()).toBeGreaterThan(0);
 
     r = await open(`${p}?decision=accepted`);
+    expect(r.status).toBe(200);
     const badges = await page.locator('#contributions li.contribution .badge').allInnerTexts();
     expect(badges.length).toBeGreaterThan(0);
     expect(new Set(badges)).toEqual(new Set(['Accepted']));
@@ -173,6 +174,7 @@ describe('the public website in Chromium', () => {
     expect(r.text).toContain('Revision 1');
 
     r = await open(`/cycles/${demo.cycleId}/reasoned-response`);
+    expect(r.status).toBe(200);
     expect(await page.locator('.matrix tbody tr').count()).toBeGreaterThan(10);
     await page.fill('#f-q', 'procurement');
     await page.click('form.filters button');
@@ -224,6 +226,7 @@ describe('the public website in Chromium', () => {
     expect(await page.innerText('h1')).toBe('Action plan cycles');
     // The choice is remembered: the next page, still asked for in Albanian, stays English.
     r = await open(`/cycles/${demo.cycleId}`, 'sq');
+    expect(r.status).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.click('nav.languages a[lang="sq"]');
     expect(await page.getAttribute('html', 'lang')).toBe('sq');

@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent } from '../../event-store/event-store.port.js';
 import { categoryOf } from '../../event-store/event-store.port.js';
-import { ProblemException } from '../../http/problem.js';
 import { streams } from '../../shared/streams.js';
+import { DomainError } from '../../shared/domain-error.js';
 
 /**
  * A point of the record's past by the recording clock. By position: the events up to and
@@ -31,12 +31,12 @@ export interface PastPoint {
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
-export function invalidPast(field: 'asOf' | 'asOfOccurred', reason: string): ProblemException {
-  return new ProblemException(400, 'VALIDATION.FAILED', 'Invalid request', `${field}: ${reason}`, { errors: [{ field, reason }] });
+export function invalidPast(field: 'asOf' | 'asOfOccurred', reason: string): DomainError {
+  return new DomainError('VALIDATION.FAILED', `${field}: ${reason}`, 'invalid', { errors: [{ field, reason }] });
 }
 
 /** Kept for the callers that only know asOf. */
-export const invalidAsOf = (reason: string): ProblemException => invalidPast('asOf', reason);
+export const invalidAsOf = (reason: string): DomainError => invalidPast('asOf', reason);
 
 /** An ISO 8601 time with its zone (or a date alone: 00:00 UTC of that day); null when it is not one. */
 function parseIsoTime(value: string): Date | null {

@@ -1,12 +1,13 @@
+import { DomainError } from '../../shared/domain-error.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
-import { ProblemException } from '../../http/problem.js';
 import { handledTypes, type ProjectionDefinition } from '../../projection-runner/projection.js';
 import { applyEvents, createScratchTables, useSchema } from '../../projection-runner/replay.js';
 import { RUNTIME, type Runtime } from '../../runtime.js';
+import { followDuplicates, followDuplicatesAsync } from '../../contributions/domain/contribution-outcome.js';
 import { streams } from '../../shared/streams.js';
 import { heldAt, invalidPast, parseAsOf, parseAsOfOccurred, pastFilter, type PastPoint, type PastQuery } from './as-of-point.js';
 
@@ -79,13 +80,13 @@ export class AsOfService {
   contributionChain(contributionId: string): ReplayScope | (() => Promise<ReplayScope>) {
     return async () => {
       const events: RecordedEvent[] = [];
-      const seen = new Set<string>();
-      for (let id: string | undefined = contributionId; id !== undefined && !seen.has(id); ) {
-        seen.add(id);
+      // Reads a contribution's stream into `events`; answers whom it duplicates.
+      const read = async (id: string): Promise<string | null> => {
         const own = await this.store.readStream(streams.contribution(id));
         events.push(...own);
-        id = own.find((e) => e.type === 'ContributionMarkedDuplicate')?.data.canonicalId as string | undefined;
-      }
+        return (own.find((e) => e.type === 'ContributionMarkedDuplicate')?.data.canonicalId as string | undefined) ?? null;
+      };
+      await followDuplicatesAsync(contributionId, await read(contributionId), read);
       return { events: this.inLogOrder(events) };
     };
   }
@@ -115,9 +116,8 @@ export class AsOfService {
         if (batch.length < SCAN_BATCH) break;
         after = batch[batch.length - 1].position;
       }
-      for (const id of [...contributions]) {
-        for (let c = canonicalOf.get(id); c !== undefined && !contributions.has(c); c = canonicalOf.get(c)) contributions.add(c);
-      }
+      const duplicateOf = (id: string) => canonicalOf.get(id) ?? null;
+      for (const id of [...contributions]) for (const c of followDuplicates(id, duplicateOf(id), duplicateOf)) contributions.add(c);
       return { keep: (e) => e.data.consultationId === consultationId || contributions.has(String(e.data.contributionId)) };
     };
   }
@@ -144,7 +144,7 @@ export class AsOfService {
       try {
         return await query(m, { ...point, evaluatedAt });
       } catch (error) {
-        throw error instanceof ProblemException && error.status === 404 ? await this.notFoundThen(error, past, point) : error;
+        throw notFound(error) ? await this.notFoundThen(error, past, point) : error;
       }
     } finally {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -206,7 +206,7 @@ export class AsOfService {
   }
 
   /** A 404 about the past says when the record starts, and what to ask instead when it starts later. */
-  private async notFoundThen(error: ProblemException, past: PastQuery, point: PastPoint): Promise<ProblemException> {
+  private async notFoundThen(error: NotFound, past: PastQuery, point: PastPoint): Promise<DomainError> {
     const [first] = await this.store.readAll({ limit: 1 });
     const recordStartsAt = first?.metadata.recordedAt ?? null;
     const before = point.recorded?.kind === 'time' && (recordStartsAt === null || point.recorded.time.getTime() < Date.parse(recordStartsAt));
@@ -214,8 +214,8 @@ export class AsOfService {
       ? `; asOf ${past.asOf} is before the record starts (${recordStartsAt ? `its first event was recorded at ${recordStartsAt}` : 'it holds no event yet'}): nothing had been recorded by then. ` +
         `To ask what the record says today about the world on that date, use asOfOccurred=${past.asOf}`
       : `; the record starts at ${recordStartsAt ?? '(no event yet)'}`;
-    return new ProblemException(error.status, error.code, error.title, `${error.detail ?? error.title}${hint}`, {
-      ...error.extensions,
+    return new DomainError(error.code, `${error.message}${hint}`, 'not_found', {
+      ...(error instanceof DomainError ? error.details : ((error as { extensions?: Record<string, unknown> }).extensions ?? {})),
       recordStartsAt,
       asOf: past.asOf ?? null,
       asOfOccurred: past.asOfOccurred ?? null,
@@ -236,4 +236,12 @@ export class AsOfService {
       await sleep(delay);
     }
   }
+}
+
+type NotFound = Error & { code: string };
+
+/** A 404 of a query: a coded not_found, or the website's page queries' own 404 (a problem with status 404). */
+function notFound(error: unknown): error is NotFound {
+  if (error instanceof DomainError) return error.kind === 'not_found';
+  return error instanceof Error && (error as { status?: unknown }).status === 404 && typeof (error as { code?: unknown }).code === 'string';
 }

@@ -1,13 +1,14 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../command-handling/command-response.js';
+import { ApiProblems } from '../../http/api-problems.js';
 import { ApiOk } from '../../http/openapi.js';
 import { Public } from '../../security/auth.guard.js';
 import { AsOfQuery } from '../as-of/as-of.query.js';
 import { ComplianceResponse } from './compliance.dto.js';
 import { GetComplianceQuery } from './compliance.queries.js';
 import type { ComplianceView } from './compliance.rules.js';
+import { UuidParam } from '../../http/uuid.pipe.js';
 
 @ApiTags('views')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class ComplianceController {
   })
   @ApiOk(ComplianceResponse)
   @ApiProblems(400, 401, 404, 503)
-  compliance(@Param('id') id: string, @QueryParams() params: AsOfQuery): Promise<ComplianceView> {
+  compliance(@UuidParam('id', 'CYCLE.NOT_FOUND', 'cycle') id: string, @QueryParams() params: AsOfQuery): Promise<ComplianceView> {
     const { consistentWith, asOf, asOfOccurred } = params;
     return this.queries.execute(new GetComplianceQuery(id, consistentWith, { asOf, asOfOccurred }));
   }

@@ -9,6 +9,7 @@
  * soon as the record shows a breach that later events cannot undo (or, after submission, any
  * breach), and `pending` otherwise. Exceptions are said at each check.
  */
+import { followDuplicates } from '../../contributions/domain/contribution-outcome.js';
 import type { ComplianceThresholds } from '../../cycles/domain/events.js';
 import { DEFAULT_THRESHOLDS } from '../../cycles/domain/cycle.decider.js';
 import { wholeDaysBetween } from '../../shared/time.js';
@@ -22,17 +23,15 @@ export interface ComplianceFact {
   data: Record<string, unknown>;
 }
 
-const CHECK_IDS = [
-  'forum_meets_regularly',
-  'timeline_published_in_advance',
-  'consultation_notice',
-  'repository_updated',
-  'reasoned_response_published',
-  'reports_published',
-  'draft_publicly_consulted',
-  'approval_and_submission_recorded',
-] as const;
-export type CheckId = (typeof CHECK_IDS)[number];
+export type CheckId =
+  | 'forum_meets_regularly'
+  | 'timeline_published_in_advance'
+  | 'consultation_notice'
+  | 'repository_updated'
+  | 'reasoned_response_published'
+  | 'reports_published'
+  | 'draft_publicly_consulted'
+  | 'approval_and_submission_recorded';
 export type CheckStatus = 'met' | 'not_met' | 'pending';
 
 /** A check as the rules decide it: its evidence by event id. */
@@ -431,17 +430,17 @@ function reasonedResponsePublished(cycle: Cycle, today: Date): CheckResult {
   const at = cycle.submission?.at ?? today;
   const states = new Map<string, ContributionState>();
   for (const c of cycle.contributions.values()) if (c.receivedAt <= at) states.set(c.id, stateAt(c, at));
-  const coveredBy = (id: string, seen = new Set<string>()): ComplianceFact | null => {
-    const s = states.get(id);
-    if (!s || seen.has(id)) return null;
-    seen.add(id);
-    return s.duplicateOf ? coveredBy(s.duplicateOf, seen) : s.published;
+  // A duplicate is covered by its canonical root's publication (none when the chain is broken).
+  const coveredBy = (id: string, s: ContributionState): ComplianceFact | null => {
+    const chain = followDuplicates(id, s.duplicateOf, (c) => states.get(c)?.duplicateOf ?? null);
+    const root = states.get(chain.at(-1) ?? id);
+    return root && root.duplicateOf === null ? root.published : null;
   };
   const counted = [...states].filter(([, s]) => !s.withdrawn);
   const covering: ComplianceFact[] = [];
   const missing: Record<string, unknown>[] = [];
   for (const [id, s] of counted) {
-    const cover = coveredBy(id);
+    const cover = coveredBy(id, s);
     if (cover) covering.push(cover);
     else {
       const reason = s.duplicateOf ? 'canonical_without_published_response' : s.responded ? 'response_not_published' : 'no_response';

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
-import { ProblemException } from '../../http/problem.js';
 import { maySeeRedacted, type Reader } from '../../read-side/access.js';
 import { PersonalDataVault } from '../../security/personal-data.vault.js';
 import { presentPersonalData } from '../history/personal-data.js';
 import { PublicFacts, publicLines } from '../exports/public-events.js';
 import { summarizeEvent } from './event-summary.js';
+import { DomainError } from '../../shared/domain-error.js';
 
 export interface EventView {
   eventId: string;
@@ -28,7 +28,7 @@ export interface EventView {
   redacted: string[];
 }
 
-const notFound = (eventId: string) => new ProblemException(404, 'EVENT.NOT_FOUND', 'Not Found', `no event ${eventId} that you may read`);
+const notFound = (eventId: string) => new DomainError('EVENT.NOT_FOUND', `no event ${eventId} that you may read`, 'not_found');
 
 /**
  * One event by its id, read through the port: as stored (POC, auditor), or through the public

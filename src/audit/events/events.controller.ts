@@ -1,14 +1,13 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../command-handling/command-response.js';
-import type { Actor } from '../../event-store/event-store.port.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import type { Actor } from '../../shared/actor.js';
 import { ApiOk } from '../../http/openapi.js';
-import { ProblemException } from '../../http/problem.js';
 import { readerOf } from '../../read-side/access.js';
 import { Public } from '../../security/auth.guard.js';
 import { CurrentActor } from '../../security/current-actor.js';
-import { isUuid } from '../../../projections/shared/aggregate-view.js';
 import { EventLookup, type EventView } from './event-lookup.js';
+import { UuidParam } from '../../http/uuid.pipe.js';
 
 export class EventResponse implements EventView {
   @ApiProperty({ format: 'uuid' }) eventId: string;
@@ -51,8 +50,7 @@ export class EventsController {
   })
   @ApiOk(EventResponse)
   @ApiProblems(400, 401, 404)
-  get(@Param('eventId') eventId: string, @CurrentActor() actor: Actor | undefined): Promise<EventView> {
-    if (!isUuid(eventId)) throw new ProblemException(404, 'EVENT.NOT_FOUND', 'Not Found', `no event ${eventId}`);
+  get(@UuidParam('eventId', 'EVENT.NOT_FOUND', 'event') eventId: string, @CurrentActor() actor: Actor | undefined): Promise<EventView> {
     return this.events.find(eventId, readerOf(actor));
   }
 }

@@ -2,12 +2,12 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { REASONED_RESPONSE_COLUMNS } from '../../../projections/reasoned-response/reasoned-response.queries.js';
-import { ApiProblems } from '../../command-handling/command-response.js';
+import { ApiProblems } from '../../http/api-problems.js';
 import { ApiText } from '../../http/openapi.js';
 import { CsvQuery } from '../../read-side/csv.js';
 import { Public } from '../../security/auth.guard.js';
-import { streamChunks } from '../integrity/ndjson.js';
-import { setStampHeaders } from './export-stamp.js';
+import { streamChunks } from '../../http/stream-response.js';
+import type { ExportStamp } from './export-stamp.js';
 import { ExportsService, type ExportStream } from './exports.service.js';
 
 const STAMP =
@@ -72,4 +72,12 @@ export class ExportsController {
       await stream.release();
     }
   }
+}
+
+/** X-Log-Position and X-Projection-Versions ("name=version", comma-separated; "none" for the raw log). */
+export function setStampHeaders(res: Response, stamp: ExportStamp): void {
+  const versions = Object.entries(stamp.projections).map(([name, p]) => `${name}=${p.version}`);
+  res.setHeader('X-Log-Position', stamp.position ?? 'none');
+  res.setHeader('X-Projection-Versions', versions.length > 0 ? versions.join(',') : 'none');
+  res.setHeader('Access-Control-Expose-Headers', 'X-Log-Position, X-Projection-Versions');
 }

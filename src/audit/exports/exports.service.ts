@@ -4,7 +4,6 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { namesFor, presentAccountability, visibleTo } from '../../../projections/accountability/accountability.queries.js';
 import { AccountabilityRow } from '../../../projections/accountability/accountability.entity.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { ProblemException } from '../../http/problem.js';
 import { PersonalTextPresenter } from '../../read-side/personal-text.js';
 import { readLogPages } from '../integrity/log-reader.js';
 import { metaLine, type ExportStamp } from './export-stamp.js';
@@ -12,6 +11,7 @@ import { PUBLIC_EVENT_TYPES, PublicFacts, publicLines } from './public-events.js
 import { ReasonedResponseRow } from '../../../projections/reasoned-response/reasoned-response.entity.js';
 import { matrixItems, matrixRecord, REASONED_RESPONSE_COLUMNS } from '../../../projections/reasoned-response/reasoned-response.queries.js';
 import { csvHeader } from '../../read-side/csv.js';
+import { DomainError } from '../../shared/domain-error.js';
 
 export interface ExportStream {
   stamp: ExportStamp;
@@ -111,7 +111,7 @@ export class ExportsService {
     produce: (runner: QueryRunner, stamp: ExportStamp) => AsyncGenerator<string>,
   ): Promise<ExportStream> {
     if (this.snapshots >= MAX_SNAPSHOT_EXPORTS) {
-      throw new ProblemException(429, 'EXPORT.BUSY', 'Too Many Requests', 'too many exports are streaming right now; retry in a few seconds', {
+      throw new DomainError('EXPORT.BUSY', 'too many exports are streaming right now; retry in a few seconds', 'busy', {
         retryAfterSeconds: 5,
       });
     }
@@ -150,7 +150,7 @@ export class ExportsService {
     for (const projection of projections) {
       const row = progress.get(projection);
       if (!row) {
-        throw new ProblemException(503, 'PROJECTION.UNAVAILABLE', 'Service Unavailable', `the ${projection} read model is not available yet; retry shortly`);
+        throw new DomainError('PROJECTION.UNAVAILABLE', `the ${projection} read model is not available yet; retry shortly`, 'unavailable');
       }
       stamp.projections[projection] = { version: row.version, position: row.seen };
     }

@@ -1,14 +1,15 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../command-handling/command-response.js';
-import type { Actor } from '../../event-store/event-store.port.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import type { Actor } from '../../shared/actor.js';
 import { ApiOk } from '../../http/openapi.js';
 import { Roles } from '../../security/auth.guard.js';
 import { ContributionHistoryResponse } from './contribution-history.dto.js';
 import { CurrentActor } from '../../security/current-actor.js';
 import { AsOfQuery } from '../as-of/as-of.query.js';
 import { GetContributionHistoryQuery, type ContributionHistoryView } from './contribution-history.queries.js';
+import { UuidParam } from '../../http/uuid.pipe.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -27,7 +28,7 @@ export class ContributionHistoryController {
   })
   @ApiOk(ContributionHistoryResponse)
   @ApiProblems(400, 401, 403, 404, 503)
-  history(@Param('id') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined): Promise<ContributionHistoryView> {
+  history(@UuidParam('id', 'CONTRIBUTION.NOT_FOUND', 'contribution whose history you may read') id: string, @QueryParams() params: AsOfQuery, @CurrentActor() actor: Actor | undefined): Promise<ContributionHistoryView> {
     const { consistentWith, asOf, asOfOccurred } = params;
     return this.queries.execute(new GetContributionHistoryQuery(id, actor, consistentWith, { asOf, asOfOccurred }));
   }

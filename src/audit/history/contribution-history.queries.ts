@@ -4,16 +4,16 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { contributionLinksProjection, linkedContributions } from '../../../projections/contribution-links/contribution-links.projection.js';
 import { ContributionLinkRow } from '../../../projections/contribution-links/contribution-link.entity.js';
-import { isUuid } from '../../../projections/shared/aggregate-view.js';
-import { EVENT_STORE, type Actor, type EventMetadata, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
-import { ProblemException } from '../../http/problem.js';
-import { ConsistencyService } from '../../projection-runner/consistency.service.js';
+import { EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
+import type { Actor } from '../../shared/actor.js';
+import { ReadModels } from '../../read-side/read-models.js';
 import { maySeePersonalData, maySeeRedacted, readerOf, type Reader } from '../../read-side/access.js';
 import { PersonalDataVault } from '../../security/personal-data.vault.js';
 import { streams } from '../../shared/streams.js';
-import { asksAboutThePast, pastFilter, type PastPoint, type PastQuery } from '../as-of/as-of-point.js';
+import { pastFilter, type PastPoint, type PastQuery } from '../as-of/as-of-point.js';
 import { AsOfService } from '../as-of/as-of.service.js';
 import { presentPersonalData } from './personal-data.js';
+import { DomainError } from '../../shared/domain-error.js';
 
 /** Why an event of another stream is in a contribution's history. */
 export type HistoryLink = 'duplicate' | 'commitment_revision' | 'report';
@@ -66,7 +66,7 @@ export class GetContributionHistoryQuery extends Query<ContributionHistoryView> 
   }
 }
 
-const notFound = (id: string) => new ProblemException(404, 'CONTRIBUTION.NOT_FOUND', 'Not Found', `no contribution ${id} whose history you may read`);
+const notFound = (id: string) => new DomainError('CONTRIBUTION.NOT_FOUND', `no contribution ${id} whose history you may read`, 'not_found');
 
 /**
  * Every event that concerns a contribution, in log order: its own stream (read from the store),
@@ -80,22 +80,24 @@ export class GetContributionHistoryHandler implements IQueryHandler<GetContribut
   constructor(
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly consistency: ConsistencyService,
+    private readonly readModels: ReadModels,
     private readonly asOf: AsOfService,
     private readonly vault: PersonalDataVault,
   ) {}
 
   async execute({ contributionId, actor, consistentWith, past }: GetContributionHistoryQuery): Promise<ContributionHistoryView> {
-    if (!isUuid(contributionId)) throw notFound(contributionId);
-    if (asksAboutThePast(past)) {
+    return this.readModels.read(
+      { consistentWith, past },
+      [contributionLinksProjection],
+      async (m, point) => {
+        if (point) return this.history(m, contributionId, actor, point, past);
+        const seen = (await readModelProgress(this.dataSource, [contributionLinksProjection.name])).get(contributionLinksProjection.name)?.seen ?? null;
+        if (seen === null) throw notFound(contributionId);
+        return this.history(m, contributionId, actor, { recorded: { kind: 'position', position: seen }, occurred: null }, {});
+      },
       // Only the events that name this contribution make its link rows.
-      const scope = { keep: (e: RecordedEvent) => linkedContributions(e).includes(contributionId) };
-      return this.asOf.answer(past, contributionLinksProjection, scope, (m, point) => this.history(m, contributionId, actor, point, past));
-    }
-    await this.consistency.waitFor([contributionLinksProjection.name], consistentWith);
-    const seen = (await readModelProgress(this.dataSource, [contributionLinksProjection.name])).get(contributionLinksProjection.name)?.seen ?? null;
-    if (seen === null) throw notFound(contributionId);
-    return this.history(this.dataSource.manager, contributionId, actor, { recorded: { kind: 'position', position: seen }, occurred: null }, {});
+      { projection: contributionLinksProjection, scope: { keep: (e: RecordedEvent) => linkedContributions(e).includes(contributionId) } },
+    );
   }
 
   private async history(m: EntityManager, contributionId: string, actor: Actor | undefined, cut: PastPoint, past: PastQuery): Promise<ContributionHistoryView> {

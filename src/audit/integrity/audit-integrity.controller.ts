@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { ApiOk, ApiText } from '../../http/openapi.js';
 import { AUDIT_EVENTS_EXAMPLE, DigestResponse, VerifyResponse } from '../integrity-responses.dto.js';
 import type { Response } from 'express';
-import { ApiProblems } from '../../command-handling/command-response.js';
-import { EVENT_STORE, type Actor, type EventStore } from '../../event-store/event-store.port.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import type { Actor } from '../../shared/actor.js';
 import { Roles } from '../../security/auth.guard.js';
 import { CurrentActor } from '../../security/current-actor.js';
 import { AuditEventsQuery, requirePosition, VerifyDigestRequest } from './audit-integrity.dto.js';
 import { AuditIntegrityService } from './audit-integrity.service.js';
-import { streamChunks } from './ndjson.js';
+import { streamChunks } from '../../http/stream-response.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()

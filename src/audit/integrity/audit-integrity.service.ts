@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DATABASE_POOL } from '../../database/tokens.js';
-import { EVENT_STORE, type Actor, type EventStore } from '../../event-store/event-store.port.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import type { Actor } from '../../shared/actor.js';
 import { recordDigest } from './digest-records.js';
 import { CHECKPOINT_INTERVAL, computeDigest, DIGEST_ALGORITHM, type Checkpoint } from './digest.js';
 import { readLogPages } from './log-reader.js';

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { loadConfig } from '../../config/app-config.js';
 import type { ImportProgress } from '../../contributions/import/contribution-importer.js';
-import type { Actor } from '../../event-store/event-store.port.js';
+import type { Actor } from '../../shared/actor.js';
 import { prepareRuntime } from '../../startup.js';
 import { isUuid } from '../../shared/ids.js';
 import type { CliCommand } from '../cli-command.js';

@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CommandRequest } from '../../command-handling/command-request.js';
+import { CommandRequest } from '../../http/command-meta.js';
 import { OGP_VALUES, type OgpValue } from '../domain/events.js';
 import { Optional } from '../../http/validation.js';
 

@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import { nextId } from '../../http/request-context.js';
-import type { DraftCommitmentRequest } from './commitment.dto.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnCommitment } from './execute-on-commitment.js';
+import type { DraftCommitment } from '../domain/commands.js';
 
 export class DraftCommitmentCommand {
   constructor(
-    readonly body: DraftCommitmentRequest,
+    readonly input: CommandInput<DraftCommitment, 'commitmentId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -21,20 +21,20 @@ export class DraftCommitmentHandler implements ICommandHandler<DraftCommitmentCo
     private readonly context: ContextLoader,
   ) {}
 
-  execute({ body, meta }: DraftCommitmentCommand): Promise<CommandResult> {
-    const commitmentId = nextId();
+  execute({ input, meta }: DraftCommitmentCommand): Promise<CommandResult> {
+    const commitmentId = seededId(meta.idempotencySeed);
     return executeOnCommitment(this.aggregates, commitmentId, meta, async () => ({
       type: 'DraftCommitment',
-      cycleId: body.cycleId,
-      policyAreaId: body.policyAreaId,
-      title: body.title,
-      problem: body.problem,
-      description: body.description,
-      ogpValues: body.ogpValues,
-      milestones: body.milestones,
-      leadInstitution: body.leadInstitution,
-      supportingInstitutions: body.supportingInstitutions,
-      context: { cycle: await this.context.cycle(body.cycleId) },
+      cycleId: input.cycleId,
+      policyAreaId: input.policyAreaId,
+      title: input.title,
+      problem: input.problem,
+      description: input.description,
+      ogpValues: input.ogpValues,
+      milestones: input.milestones,
+      leadInstitution: input.leadInstitution,
+      supportingInstitutions: input.supportingInstitutions,
+      context: { cycle: await this.context.cycle(input.cycleId) },
     }));
   }
 }

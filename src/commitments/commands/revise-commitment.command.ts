@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import type { ReviseCommitmentRequest } from './commitment.dto.js';
 import { executeOnCommitment } from './execute-on-commitment.js';
+import type { ReviseCommitment } from '../domain/commands.js';
 
 export class ReviseCommitmentCommand {
   constructor(
     readonly commitmentId: string,
-    readonly body: ReviseCommitmentRequest,
+    readonly input: CommandInput<ReviseCommitment, 'commitmentId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -21,16 +21,16 @@ export class ReviseCommitmentHandler implements ICommandHandler<ReviseCommitment
     private readonly context: ContextLoader,
   ) {}
 
-  execute({ commitmentId, body, meta }: ReviseCommitmentCommand): Promise<CommandResult> {
+  execute({ commitmentId, input, meta }: ReviseCommitmentCommand): Promise<CommandResult> {
     return executeOnCommitment(this.aggregates, commitmentId, meta, async () => ({
       type: 'ReviseCommitment',
-      title: body.title,
-      problem: body.problem,
-      description: body.description,
-      ogpValues: body.ogpValues,
-      milestones: body.milestones,
-      inResponseTo: body.inResponseTo,
-      context: { contributions: await this.context.contributions(body.inResponseTo) },
+      title: input.title,
+      problem: input.problem,
+      description: input.description,
+      ogpValues: input.ogpValues,
+      milestones: input.milestones,
+      inResponseTo: input.inResponseTo,
+      context: { contributions: await this.context.contributions(input.inResponseTo) },
     }));
   }
 }

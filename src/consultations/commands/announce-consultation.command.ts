@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import { nextId } from '../../http/request-context.js';
-import type { AnnounceConsultationRequest } from './consultation.dto.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnConsultation } from './execute-on-consultation.js';
+import type { AnnounceConsultation } from '../domain/commands.js';
 
 export class AnnounceConsultationCommand {
   constructor(
-    readonly body: AnnounceConsultationRequest,
+    readonly input: CommandInput<AnnounceConsultation, 'consultationId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -21,18 +21,18 @@ export class AnnounceConsultationHandler implements ICommandHandler<AnnounceCons
     private readonly contexts: ContextLoader,
   ) {}
 
-  execute({ body, meta }: AnnounceConsultationCommand): Promise<CommandResult> {
-    return executeOnConsultation(this.aggregates, nextId(), meta, async () => ({
+  execute({ input, meta }: AnnounceConsultationCommand): Promise<CommandResult> {
+    return executeOnConsultation(this.aggregates, seededId(meta.idempotencySeed), meta, async () => ({
       type: 'AnnounceConsultation',
-      cycleId: body.cycleId,
-      policyAreaId: body.policyAreaId ?? null,
-      kind: body.kind,
-      title: body.title,
-      description: body.description ?? null,
-      announcedAt: body.announcedAt,
-      opensAt: body.opensAt,
-      closesAt: body.closesAt,
-      context: { cycle: await this.contexts.cycle(body.cycleId) },
+      cycleId: input.cycleId,
+      policyAreaId: input.policyAreaId ?? null,
+      kind: input.kind,
+      title: input.title,
+      description: input.description ?? null,
+      announcedAt: input.announcedAt,
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      context: { cycle: await this.contexts.cycle(input.cycleId) },
     }));
   }
 }

@@ -18,8 +18,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CommandRequest } from '../../command-handling/command-request.js';
-import { CommandResponse } from '../../command-handling/command-response.js';
+import { CommandRequest } from '../../http/command-meta.js';
+import { CommandResponse } from '../../http/api-problems.js';
 import {
   CONSULTATION_KINDS,
   MATERIAL_KINDS,

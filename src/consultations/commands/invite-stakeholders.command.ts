@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import type { InviteStakeholdersRequest } from './consultation.dto.js';
 import { executeOnConsultation } from './execute-on-consultation.js';
+import type { InviteStakeholders } from '../domain/commands.js';
 
 export class InviteStakeholdersCommand {
   constructor(
     readonly consultationId: string,
-    readonly body: InviteStakeholdersRequest,
+    readonly input: CommandInput<InviteStakeholders, 'consultationId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -21,11 +21,11 @@ export class InviteStakeholdersHandler implements ICommandHandler<InviteStakehol
     private readonly contexts: ContextLoader,
   ) {}
 
-  execute({ consultationId, body, meta }: InviteStakeholdersCommand): Promise<CommandResult> {
+  execute({ consultationId, input, meta }: InviteStakeholdersCommand): Promise<CommandResult> {
     return executeOnConsultation(this.aggregates, consultationId, meta, async () => ({
       type: 'InviteStakeholders',
-      stakeholderIds: body.stakeholderIds,
-      context: { stakeholders: await this.contexts.stakeholders(body.stakeholderIds) },
+      stakeholderIds: input.stakeholderIds,
+      context: { stakeholders: await this.contexts.stakeholders(input.stakeholderIds) },
     }));
   }
 }

@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import { nextId } from '../../http/request-context.js';
-import type { PublishMaterialRequest } from './consultation.dto.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnConsultation } from './execute-on-consultation.js';
+import type { PublishMaterial } from '../domain/commands.js';
 
 export class PublishMaterialCommand {
   constructor(
     readonly consultationId: string,
-    readonly body: PublishMaterialRequest,
+    readonly input: CommandInput<PublishMaterial, 'consultationId' | 'materialId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -18,14 +18,14 @@ export class PublishMaterialCommand {
 export class PublishMaterialHandler implements ICommandHandler<PublishMaterialCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  async execute({ consultationId, body, meta }: PublishMaterialCommand): Promise<CommandResult> {
-    const materialId = nextId();
+  async execute({ consultationId, input, meta }: PublishMaterialCommand): Promise<CommandResult> {
+    const materialId = seededId(meta.idempotencySeed);
     const result = await executeOnConsultation(this.aggregates, consultationId, meta, () => ({
       type: 'PublishMaterial',
       materialId,
-      kind: body.kind,
-      title: body.title,
-      url: body.url,
+      kind: input.kind,
+      title: input.title,
+      url: input.url,
     }));
     return { ...result, id: materialId, consultationId };
   }

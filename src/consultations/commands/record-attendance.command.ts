@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import type { RecordAttendanceRequest } from './consultation.dto.js';
 import { executeOnConsultation } from './execute-on-consultation.js';
+import type { RecordAttendance } from '../domain/commands.js';
 
 export class RecordAttendanceCommand {
   constructor(
     readonly consultationId: string,
-    readonly body: RecordAttendanceRequest,
+    readonly input: CommandInput<RecordAttendance, 'consultationId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -21,12 +21,12 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
     private readonly contexts: ContextLoader,
   ) {}
 
-  execute({ consultationId, body, meta }: RecordAttendanceCommand): Promise<CommandResult> {
+  execute({ consultationId, input, meta }: RecordAttendanceCommand): Promise<CommandResult> {
     return executeOnConsultation(this.aggregates, consultationId, meta, async () => ({
       type: 'RecordAttendance',
-      stakeholderIds: body.stakeholderIds,
-      anonymousCount: body.anonymousCount,
-      context: { stakeholders: await this.contexts.stakeholders(body.stakeholderIds) },
+      stakeholderIds: input.stakeholderIds,
+      anonymousCount: input.anonymousCount,
+      context: { stakeholders: await this.contexts.stakeholders(input.stakeholderIds) },
     }));
   }
 }

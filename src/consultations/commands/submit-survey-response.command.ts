@@ -1,21 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import { actingStakeholder } from '../../shared/scope.js';
 import { streams } from '../../shared/streams.js';
 import { SurveyReaction } from '../survey-reactor.js';
-import type { SubmitSurveyResponseRequest } from './consultation.dto.js';
 import { executeOnConsultation } from './execute-on-consultation.js';
+import type { SubmitSurveyResponse } from '../domain/commands.js';
 
 export class SubmitSurveyResponseCommand {
   constructor(
     readonly consultationId: string,
-    readonly body: SubmitSurveyResponseRequest,
+    readonly input: CommandInput<SubmitSurveyResponse, 'consultationId' | 'responseId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -33,16 +33,16 @@ export class SubmitSurveyResponseHandler implements ICommandHandler<SubmitSurvey
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ consultationId, body, meta }: SubmitSurveyResponseCommand): Promise<CommandResult> {
-    const responseId = nextId();
+  async execute({ consultationId, input, meta }: SubmitSurveyResponseCommand): Promise<CommandResult> {
+    const responseId = seededId(meta.idempotencySeed);
     // The decider checks that the respondent exists; its kind decides whether the text is personal.
-    const respondentId = actingStakeholder(meta.actor, body.stakeholderId);
+    const respondentId = actingStakeholder(meta.actor, input.stakeholderId);
     const result = await executeOnConsultation(this.aggregates, consultationId, meta, async () => ({
       type: 'SubmitSurveyResponse',
       responseId,
-      stakeholderId: body.stakeholderId,
-      answers: body.answers,
-      late: body.late,
+      stakeholderId: input.stakeholderId,
+      answers: input.answers,
+      late: input.late,
       context: { stakeholder: respondentId === null ? null : await this.contexts.stakeholder(respondentId) },
     }));
     // The response as stored (text of an individual encrypted), also when this was a replay.

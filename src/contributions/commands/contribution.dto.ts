@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { CommandRequest } from '../../command-handling/command-request.js';
+import { CommandRequest } from '../../http/command-meta.js';
 import { CHANNELS, DECISIONS, REVIEW_VERDICTS, type Channel, type Decision, type ReviewVerdict } from '../domain/events.js';
 import { Optional } from '../../http/validation.js';
 

@@ -1,16 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import { contributorOf } from '../domain/contribution.decider.js';
-import type { ReceiveContributionRequest } from './contribution.dto.js';
 import { executeOnContribution } from './execute-on-contribution.js';
+import type { ReceiveContribution } from '../domain/commands.js';
 
 export class ReceiveContributionCommand {
   constructor(
-    readonly body: ReceiveContributionRequest,
+    readonly input: CommandInput<ReceiveContribution, 'contributionId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -22,24 +22,24 @@ export class ReceiveContributionHandler implements ICommandHandler<ReceiveContri
     private readonly context: ContextLoader,
   ) {}
 
-  execute({ body, meta }: ReceiveContributionCommand): Promise<CommandResult> {
-    const contributionId = nextId();
-    const contributor = contributorOf({ actor: meta.actor, stakeholderId: body.stakeholderId });
+  execute({ input, meta }: ReceiveContributionCommand): Promise<CommandResult> {
+    const contributionId = seededId(meta.idempotencySeed);
+    const contributor = contributorOf({ actor: meta.actor, stakeholderId: input.stakeholderId });
     return executeOnContribution(this.aggregates, contributionId, meta, async () => {
       const [consultation, stakeholder, commitment] = await Promise.all([
-        this.context.consultation(body.consultationId),
+        this.context.consultation(input.consultationId),
         contributor === null ? null : this.context.stakeholder(contributor),
-        body.commitmentId === undefined ? null : this.context.commitment(body.commitmentId),
+        input.commitmentId === undefined || input.commitmentId === null ? null : this.context.commitment(input.commitmentId),
       ]);
       return {
         type: 'ReceiveContribution',
-        consultationId: body.consultationId,
-        stakeholderId: body.stakeholderId,
-        channel: body.channel,
-        body: body.body,
-        commitmentId: body.commitmentId ?? null,
-        receivedAt: body.receivedAt,
-        late: body.late,
+        consultationId: input.consultationId,
+        stakeholderId: input.stakeholderId,
+        channel: input.channel,
+        body: input.body,
+        commitmentId: input.commitmentId ?? null,
+        receivedAt: input.receivedAt,
+        late: input.late,
         context: { consultation, stakeholder, commitment },
       };
     });

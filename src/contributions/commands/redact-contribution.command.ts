@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import type { RedactContributionRequest } from './contribution.dto.js';
 import { executeOnContribution } from './execute-on-contribution.js';
+import type { RedactContribution } from '../domain/commands.js';
 
 export class RedactContributionCommand {
   constructor(
     readonly contributionId: string,
-    readonly body: RedactContributionRequest,
+    readonly input: CommandInput<RedactContribution, 'contributionId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -17,10 +17,10 @@ export class RedactContributionCommand {
 export class RedactContributionHandler implements ICommandHandler<RedactContributionCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ contributionId, body, meta }: RedactContributionCommand): Promise<CommandResult> {
+  execute({ contributionId, input, meta }: RedactContributionCommand): Promise<CommandResult> {
     return executeOnContribution(this.aggregates, contributionId, meta, () => ({
       type: 'RedactContribution',
-      reason: body.reason,
+      reason: input.reason,
     }));
   }
 }

@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import type { RespondToContributionRequest } from './contribution.dto.js';
 import { executeOnContribution } from './execute-on-contribution.js';
+import type { RespondToContribution } from '../domain/commands.js';
 
 export class RespondToContributionCommand {
   constructor(
     readonly contributionId: string,
-    readonly body: RespondToContributionRequest,
+    readonly input: CommandInput<RespondToContribution, 'contributionId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -21,13 +21,13 @@ export class RespondToContributionHandler implements ICommandHandler<RespondToCo
     private readonly context: ContextLoader,
   ) {}
 
-  execute({ contributionId, body, meta }: RespondToContributionCommand): Promise<CommandResult> {
+  execute({ contributionId, input, meta }: RespondToContributionCommand): Promise<CommandResult> {
     return executeOnContribution(this.aggregates, contributionId, meta, async () => ({
       type: 'RespondToContribution',
-      decision: body.decision,
-      rationale: body.rationale,
-      commitmentIds: body.commitmentIds,
-      context: { commitments: await this.context.commitments(body.commitmentIds) },
+      decision: input.decision,
+      rationale: input.rationale,
+      commitmentIds: input.commitmentIds,
+      context: { commitments: await this.context.commitments(input.commitmentIds) },
     }));
   }
 }

@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import type { ReviewResponseRequest } from './contribution.dto.js';
 import { executeOnContribution } from './execute-on-contribution.js';
+import type { ReviewResponse } from '../domain/commands.js';
 
 export class ReviewResponseCommand {
   constructor(
     readonly contributionId: string,
-    readonly body: ReviewResponseRequest,
+    readonly input: CommandInput<ReviewResponse, 'contributionId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -17,11 +17,11 @@ export class ReviewResponseCommand {
 export class ReviewResponseHandler implements ICommandHandler<ReviewResponseCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ contributionId, body, meta }: ReviewResponseCommand): Promise<CommandResult> {
+  execute({ contributionId, input, meta }: ReviewResponseCommand): Promise<CommandResult> {
     return executeOnContribution(this.aggregates, contributionId, meta, () => ({
       type: 'ReviewResponse',
-      verdict: body.verdict,
-      comment: body.comment,
+      verdict: input.verdict,
+      comment: input.comment,
     }));
   }
 }

@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import { nextId } from '../../http/request-context.js';
-import type { AddPolicyAreaRequest } from './cycle.dto.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnCycle } from './execute-on-cycle.js';
+import type { AddPolicyArea } from '../domain/commands.js';
 
 export class AddPolicyAreaCommand {
   constructor(
     readonly cycleId: string,
-    readonly body: AddPolicyAreaRequest,
+    readonly input: CommandInput<AddPolicyArea, 'cycleId' | 'policyAreaId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -18,13 +18,13 @@ export class AddPolicyAreaCommand {
 export class AddPolicyAreaHandler implements ICommandHandler<AddPolicyAreaCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  async execute({ cycleId, body, meta }: AddPolicyAreaCommand): Promise<CommandResult> {
-    const policyAreaId = nextId();
+  async execute({ cycleId, input, meta }: AddPolicyAreaCommand): Promise<CommandResult> {
+    const policyAreaId = seededId(meta.idempotencySeed);
     const result = await executeOnCycle(this.aggregates, cycleId, meta, () => ({
       type: 'AddPolicyArea',
       policyAreaId,
-      name: body.name,
-      leadInstitution: body.leadInstitution,
+      name: input.name,
+      leadInstitution: input.leadInstitution,
     }));
     return { ...result, id: policyAreaId, cycleId };
   }

@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import type { CompleteMilestoneRequest } from './cycle.dto.js';
 import { executeOnCycle } from './execute-on-cycle.js';
+import type { CompleteMilestone } from '../domain/commands.js';
 
 export class CompleteMilestoneCommand {
   constructor(
     readonly cycleId: string,
     readonly milestoneId: string,
-    readonly body: CompleteMilestoneRequest,
+    readonly input: CommandInput<CompleteMilestone, 'cycleId' | 'milestoneId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -18,12 +18,12 @@ export class CompleteMilestoneCommand {
 export class CompleteMilestoneHandler implements ICommandHandler<CompleteMilestoneCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  async execute({ cycleId, milestoneId, body, meta }: CompleteMilestoneCommand): Promise<CommandResult> {
+  async execute({ cycleId, milestoneId, input, meta }: CompleteMilestoneCommand): Promise<CommandResult> {
     const result = await executeOnCycle(this.aggregates, cycleId, meta, () => ({
       type: 'CompleteMilestone',
       milestoneId,
-      evidence: body.evidence,
-      completedAt: body.completedAt,
+      evidence: input.evidence,
+      completedAt: input.completedAt,
     }));
     return { ...result, id: milestoneId, cycleId };
   }

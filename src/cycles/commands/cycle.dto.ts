@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { CommandRequest } from '../../command-handling/command-request.js';
-import { CommandResponse } from '../../command-handling/command-response.js';
+import { CommandRequest } from '../../http/command-meta.js';
+import { CommandResponse } from '../../http/api-problems.js';
 import { STAGES, type Stage } from '../domain/events.js';
 import { Optional } from '../../http/validation.js';
 

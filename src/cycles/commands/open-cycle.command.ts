@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import { nextId } from '../../http/request-context.js';
-import type { OpenCycleRequest } from './cycle.dto.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnCycle } from './execute-on-cycle.js';
+import type { OpenCycle } from '../domain/commands.js';
 
 export class OpenCycleCommand {
   constructor(
-    readonly body: OpenCycleRequest,
+    readonly input: CommandInput<OpenCycle, 'cycleId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -17,15 +17,15 @@ export class OpenCycleCommand {
 export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ body, meta }: OpenCycleCommand): Promise<CommandResult> {
-    return executeOnCycle(this.aggregates, nextId(), meta, () => ({
+  execute({ input, meta }: OpenCycleCommand): Promise<CommandResult> {
+    return executeOnCycle(this.aggregates, seededId(meta.idempotencySeed), meta, () => ({
       type: 'OpenCycle',
-      country: body.country,
-      title: body.title,
-      periodStart: body.periodStart,
-      periodEnd: body.periodEnd,
-      pocInstitution: body.pocInstitution,
-      methodology: body.methodology ?? null,
+      country: input.country,
+      title: input.title,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      pocInstitution: input.pocInstitution,
+      methodology: input.methodology ?? null,
     }));
   }
 }

@@ -1,16 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import { nextId } from '../../http/request-context.js';
-import type { RecordForumMeetingRequest } from './cycle.dto.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnCycle } from './execute-on-cycle.js';
+import type { RecordForumMeeting } from '../domain/commands.js';
 
 export class RecordForumMeetingCommand {
   constructor(
     readonly cycleId: string,
-    readonly body: RecordForumMeetingRequest,
+    readonly input: CommandInput<RecordForumMeeting, 'cycleId' | 'meetingId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -22,15 +22,15 @@ export class RecordForumMeetingHandler implements ICommandHandler<RecordForumMee
     private readonly contexts: ContextLoader,
   ) {}
 
-  async execute({ cycleId, body, meta }: RecordForumMeetingCommand): Promise<CommandResult> {
-    const meetingId = nextId();
+  async execute({ cycleId, input, meta }: RecordForumMeetingCommand): Promise<CommandResult> {
+    const meetingId = seededId(meta.idempotencySeed);
     const result = await executeOnCycle(this.aggregates, cycleId, meta, async () => ({
       type: 'RecordForumMeeting',
       meetingId,
-      heldAt: body.heldAt,
-      minutesUrl: body.minutesUrl ?? null,
-      attendeeIds: body.attendeeIds ?? [],
-      context: { attendees: await this.contexts.stakeholders(body.attendeeIds) },
+      heldAt: input.heldAt,
+      minutesUrl: input.minutesUrl ?? null,
+      attendeeIds: input.attendeeIds ?? [],
+      context: { attendees: await this.contexts.stakeholders(input.attendeeIds) },
     }));
     return { ...result, id: meetingId, cycleId };
   }

@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import { nextId } from '../../http/request-context.js';
-import type { ScheduleMilestoneRequest } from './cycle.dto.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnCycle } from './execute-on-cycle.js';
+import type { ScheduleMilestone } from '../domain/commands.js';
 
 export class ScheduleMilestoneCommand {
   constructor(
     readonly cycleId: string,
-    readonly body: ScheduleMilestoneRequest,
+    readonly input: CommandInput<ScheduleMilestone, 'cycleId' | 'milestoneId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -18,14 +18,14 @@ export class ScheduleMilestoneCommand {
 export class ScheduleMilestoneHandler implements ICommandHandler<ScheduleMilestoneCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  async execute({ cycleId, body, meta }: ScheduleMilestoneCommand): Promise<CommandResult> {
-    const milestoneId = nextId();
+  async execute({ cycleId, input, meta }: ScheduleMilestoneCommand): Promise<CommandResult> {
+    const milestoneId = seededId(meta.idempotencySeed);
     const result = await executeOnCycle(this.aggregates, cycleId, meta, () => ({
       type: 'ScheduleMilestone',
       milestoneId,
-      stage: body.stage,
-      title: body.title,
-      dueDate: body.dueDate,
+      stage: input.stage,
+      title: input.title,
+      dueDate: input.dueDate,
     }));
     return { ...result, id: milestoneId, cycleId };
   }

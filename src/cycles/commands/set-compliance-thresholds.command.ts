@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import type { SetComplianceThresholdsRequest } from './cycle.dto.js';
+import type { SetComplianceThresholds } from '../domain/commands.js';
 import { executeOnCycle } from './execute-on-cycle.js';
 
 export class SetComplianceThresholdsCommand {
   constructor(
     readonly cycleId: string,
-    readonly body: SetComplianceThresholdsRequest,
+    readonly input: CommandInput<SetComplianceThresholds, 'cycleId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -17,10 +17,8 @@ export class SetComplianceThresholdsCommand {
 export class SetComplianceThresholdsHandler implements ICommandHandler<SetComplianceThresholdsCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ cycleId, body, meta }: SetComplianceThresholdsCommand): Promise<CommandResult> {
-    const { forumMaxGapDays, timelineNoticeDays, consultationNoticeDays, repositoryUpdatesPerYear } = body;
+  execute({ cycleId, input, meta }: SetComplianceThresholdsCommand): Promise<CommandResult> {
     // Those left undefined keep their value: the decider merges only the thresholds given.
-    const thresholds = { forumMaxGapDays, timelineNoticeDays, consultationNoticeDays, repositoryUpdatesPerYear };
-    return executeOnCycle(this.aggregates, cycleId, meta, () => ({ type: 'SetComplianceThresholds', thresholds }));
+    return executeOnCycle(this.aggregates, cycleId, meta, () => ({ type: 'SetComplianceThresholds', thresholds: input.thresholds }));
   }
 }

@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import type { SubmitPlanRequest } from './cycle.dto.js';
 import { executeOnCycle } from './execute-on-cycle.js';
+import type { SubmitPlan } from '../domain/commands.js';
 
 export class SubmitPlanCommand {
   constructor(
     readonly cycleId: string,
-    readonly body: SubmitPlanRequest,
+    readonly input: CommandInput<SubmitPlan, 'cycleId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -17,7 +17,7 @@ export class SubmitPlanCommand {
 export class SubmitPlanHandler implements ICommandHandler<SubmitPlanCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ cycleId, body, meta }: SubmitPlanCommand): Promise<CommandResult> {
-    return executeOnCycle(this.aggregates, cycleId, meta, () => ({ type: 'SubmitPlan', submittedAt: body.submittedAt }));
+  execute({ cycleId, input, meta }: SubmitPlanCommand): Promise<CommandResult> {
+    return executeOnCycle(this.aggregates, cycleId, meta, () => ({ type: 'SubmitPlan', submittedAt: input.submittedAt }));
   }
 }

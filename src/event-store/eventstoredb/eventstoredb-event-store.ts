@@ -72,7 +72,6 @@ import { validateBatch } from '../validate-batch.js';
 import {
   CHAIN_KEY,
   comparePositions,
-  encodeMetadata,
   categoryNames,
   exactNames,
   expectationHolds,

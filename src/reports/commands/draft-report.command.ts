@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnReport } from './execute-on-report.js';
-import type { DraftReportRequest } from './report.dto.js';
+import type { DraftReport } from '../domain/commands.js';
 
 export class DraftReportCommand {
   constructor(
-    readonly body: DraftReportRequest,
+    readonly input: CommandInput<DraftReport, 'reportId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -21,18 +21,18 @@ export class DraftReportHandler implements ICommandHandler<DraftReportCommand, C
     private readonly context: ContextLoader,
   ) {}
 
-  execute({ body, meta }: DraftReportCommand): Promise<CommandResult> {
-    const reportId = nextId();
+  execute({ input, meta }: DraftReportCommand): Promise<CommandResult> {
+    const reportId = seededId(meta.idempotencySeed);
     return executeOnReport(this.aggregates, reportId, meta, async () => {
       const [consultation, contributions] = await Promise.all([
-        this.context.consultation(body.consultationId),
-        this.context.contributions(body.contributionIds),
+        this.context.consultation(input.consultationId),
+        this.context.contributions(input.contributionIds),
       ]);
       return {
         type: 'DraftReport',
-        consultationId: body.consultationId,
-        summary: body.summary,
-        contributionIds: body.contributionIds,
+        consultationId: input.consultationId,
+        summary: input.summary,
+        contributionIds: input.contributionIds,
         context: { consultation, contributions },
       };
     });

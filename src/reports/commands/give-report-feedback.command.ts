@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { executeOnReport } from './execute-on-report.js';
-import type { GiveReportFeedbackRequest } from './report.dto.js';
+import type { GiveReportFeedback } from '../domain/commands.js';
 
 export class GiveReportFeedbackCommand {
   constructor(
     readonly reportId: string,
-    readonly body: GiveReportFeedbackRequest,
+    readonly input: CommandInput<GiveReportFeedback, 'reportId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -17,10 +17,10 @@ export class GiveReportFeedbackCommand {
 export class GiveReportFeedbackHandler implements ICommandHandler<GiveReportFeedbackCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ reportId, body, meta }: GiveReportFeedbackCommand): Promise<CommandResult> {
+  execute({ reportId, input, meta }: GiveReportFeedbackCommand): Promise<CommandResult> {
     return executeOnReport(this.aggregates, reportId, meta, () => ({
       type: 'GiveReportFeedback',
-      items: body.items,
+      items: input.items,
     }));
   }
 }

@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { executeOnReport } from './execute-on-report.js';
-import type { PublishReportRequest } from './report.dto.js';
+import type { PublishReport } from '../domain/commands.js';
 
 export class PublishReportCommand {
   constructor(
     readonly reportId: string,
-    readonly body: PublishReportRequest,
+    readonly input: CommandInput<PublishReport, 'reportId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -17,10 +17,10 @@ export class PublishReportCommand {
 export class PublishReportHandler implements ICommandHandler<PublishReportCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ reportId, body, meta }: PublishReportCommand): Promise<CommandResult> {
+  execute({ reportId, input, meta }: PublishReportCommand): Promise<CommandResult> {
     return executeOnReport(this.aggregates, reportId, meta, () => ({
       type: 'PublishReport',
-      url: body.url ?? null,
+      url: input.url ?? null,
     }));
   }
 }

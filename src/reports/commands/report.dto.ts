@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CommandRequest } from '../../command-handling/command-request.js';
+import { CommandRequest } from '../../http/command-meta.js';
 import { Optional } from '../../http/validation.js';
 
 // A thematic meeting's report names every contribution it heard; a survey's can name hundreds.

@@ -1,15 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { ContextLoader } from '../../command-handling/context-loader.js';
 import { executeOnReport } from './execute-on-report.js';
-import type { ReviseReportRequest } from './report.dto.js';
+import type { ReviseReport } from '../domain/commands.js';
 
 export class ReviseReportCommand {
   constructor(
     readonly reportId: string,
-    readonly body: ReviseReportRequest,
+    readonly input: CommandInput<ReviseReport, 'reportId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -21,12 +21,12 @@ export class ReviseReportHandler implements ICommandHandler<ReviseReportCommand,
     private readonly context: ContextLoader,
   ) {}
 
-  execute({ reportId, body, meta }: ReviseReportCommand): Promise<CommandResult> {
+  execute({ reportId, input, meta }: ReviseReportCommand): Promise<CommandResult> {
     return executeOnReport(this.aggregates, reportId, meta, async () => ({
       type: 'ReviseReport',
-      summary: body.summary,
-      contributionIds: body.contributionIds,
-      context: { contributions: await this.context.contributions(body.contributionIds) },
+      summary: input.summary,
+      contributionIds: input.contributionIds,
+      context: { contributions: await this.context.contributions(input.contributionIds) },
     }));
   }
 }

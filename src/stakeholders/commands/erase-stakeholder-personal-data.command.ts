@@ -1,16 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
 import { PersonalDataVault } from '../../security/personal-data.vault.js';
 import { stakeholderDecider } from '../domain/stakeholder.decider.js';
 import { executeOnStakeholder } from './execute-on-stakeholder.js';
-import type { EraseStakeholderRequest } from './stakeholder.dto.js';
+import type { EraseStakeholderPersonalData } from '../domain/commands.js';
 
 export class EraseStakeholderPersonalDataCommand {
   constructor(
     readonly stakeholderId: string,
-    readonly body: EraseStakeholderRequest,
+    readonly input: CommandInput<EraseStakeholderPersonalData, 'stakeholderId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -27,9 +27,9 @@ export class EraseStakeholderPersonalDataHandler implements ICommandHandler<Eras
     private readonly vault: PersonalDataVault,
   ) {}
 
-  execute({ stakeholderId, body, meta }: EraseStakeholderPersonalDataCommand): Promise<CommandResult> {
+  execute({ stakeholderId, input, meta }: EraseStakeholderPersonalDataCommand): Promise<CommandResult> {
     return executeOnStakeholder(this.aggregates, stakeholderId, meta, async (state) => {
-      const fields = { type: 'EraseStakeholderPersonalData' as const, reason: body.reason };
+      const fields = { type: 'EraseStakeholderPersonalData' as const, reason: input.reason };
       // Let the decider refuse first (unknown stakeholder, already erased, no reason): no key is destroyed then.
       stakeholderDecider.decide({ ...fields, actor: meta.actor, occurredAt: meta.occurredAt, stakeholderId }, state);
       await this.vault.erase(stakeholderId);

@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import type { CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandInput, CommandMeta } from '../../command-handling/command-meta.js';
 import type { CommandResult } from '../../command-handling/command-response.js';
-import { nextId } from '../../http/request-context.js';
+import { seededId } from '../../shared/ids.js';
 import { executeOnStakeholder } from './execute-on-stakeholder.js';
-import type { RegisterStakeholderRequest } from './stakeholder.dto.js';
+import type { RegisterStakeholder } from '../domain/commands.js';
 
 export class RegisterStakeholderCommand {
   constructor(
-    readonly body: RegisterStakeholderRequest,
+    readonly input: CommandInput<RegisterStakeholder, 'stakeholderId'>,
     readonly meta: CommandMeta,
   ) {}
 }
@@ -17,13 +17,13 @@ export class RegisterStakeholderCommand {
 export class RegisterStakeholderHandler implements ICommandHandler<RegisterStakeholderCommand, CommandResult> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ body, meta }: RegisterStakeholderCommand): Promise<CommandResult> {
-    return executeOnStakeholder(this.aggregates, nextId(), meta, () => ({
+  execute({ input, meta }: RegisterStakeholderCommand): Promise<CommandResult> {
+    return executeOnStakeholder(this.aggregates, seededId(meta.idempotencySeed), meta, () => ({
       type: 'RegisterStakeholder',
-      kind: body.kind,
-      name: body.name,
-      email: body.email ?? null,
-      registryRef: body.registryRef ?? null,
+      kind: input.kind,
+      name: input.name,
+      email: input.email ?? null,
+      registryRef: input.registryRef ?? null,
     }));
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { CommandRequest } from '../../command-handling/command-request.js';
+import { CommandRequest } from '../../http/command-meta.js';
 import { STAKEHOLDER_KINDS, type StakeholderKind } from '../domain/stakeholder.decider.js';
 import { Optional } from '../../http/validation.js';
 

@@ -24,5 +24,3 @@ export interface PersonalDataErased {
 }
 
 export type StakeholderEvent = StakeholderRegistered | PersonalDataErased;
-
-export const STAKEHOLDER_EVENT_TYPES = ['StakeholderRegistered', 'PersonalDataErased'] as const satisfies readonly StakeholderEvent['type'][];

@@ -5,14 +5,17 @@
  * synthetic but plausible. Addresses under WEB are illustrative, not real documents.
  */
 
-export type AreaKey = 'ac' | 'dg' | 'aj' | 'ft';
-export type Decision = 'accepted' | 'partially_accepted' | 'not_accepted' | 'out_of_scope' | 'already_addressed' | 'noted';
-export type OgpValue = 'transparency' | 'accountability' | 'participation' | 'technology_innovation';
-export type StakeholderKind = 'cso' | 'individual' | 'institution' | 'academia' | 'private_sector' | 'international';
-export type Stage = 'preparation' | 'pre_consultation' | 'thematic_consultation' | 'drafting' | 'public_consultation' | 'approval' | 'submitted';
-export type MaterialKind = 'brief' | 'agenda' | 'minutes' | 'evidence' | 'presentation' | 'feedback_tool' | 'other';
+import type { OgpValue } from '../src/commitments/domain/events.js';
+import type { MaterialKind } from '../src/consultations/domain/events.js';
+import type { Decision } from '../src/contributions/domain/events.js';
+import type { Stage } from '../src/cycles/domain/events.js';
+import type { StakeholderKind } from '../src/stakeholders/domain/events.js';
 
-export const DECISIONS: readonly Decision[] = ['accepted', 'partially_accepted', 'not_accepted', 'out_of_scope', 'already_addressed', 'noted'];
+// The domain's vocabularies, so that the demo cannot drift from what the service accepts.
+export { DECISIONS } from '../src/contributions/domain/events.js';
+export type { Decision, MaterialKind, OgpValue, Stage, StakeholderKind };
+
+export type AreaKey = 'ac' | 'dg' | 'aj' | 'ft';
 
 export const WEB = 'https://www.opengovpartnership.al/nap-2020-2022';
 

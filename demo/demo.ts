@@ -1,6 +1,6 @@
-import { ArgumentError, parseCommandLine } from '../cli/args.js';
-import { ConfigError, loadConfig } from '../config/app-config.js';
-import { resolveSecrets } from '../security/secrets.js';
+import { ArgumentError, parseCommandLine } from '../src/cli/args.js';
+import { ConfigError, loadConfig } from '../src/config/app-config.js';
+import { resolveSecrets } from '../src/security/secrets.js';
 import { DemoError, formatSummary, runDemo } from './albania-2020.js';
 import { fetchClient } from './client.js';
 

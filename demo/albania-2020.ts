@@ -8,7 +8,8 @@
  * Re-runnable: every POST carries `Idempotency-Key: <prefix>:<step>`, and the service derives the
  * ids it makes from that key, so a second run gets the same answers and appends nothing.
  */
-import { signToken, type TokenClaims } from '../security/tokens.js';
+import type { ContributionStatus } from '../src/contributions/domain/contribution.decider.js';
+import { signToken, type TokenClaims } from '../src/security/tokens.js';
 import type { DemoClient, DemoResponse } from './client.js';
 import {
   APPROVAL,
@@ -110,7 +111,7 @@ const NAMED_KEYS: Record<keyof NamedContributions, string> = {
   surveyAnswer: 'survey-dg-r00-q3',
 };
 
-export type ContributionStatus = 'received' | 'responded' | 'revision_requested' | 'endorsed' | 'published' | 'withdrawn' | 'duplicate';
+export type { ContributionStatus };
 
 export interface DemoSummary {
   stakeholders: number;

@@ -1,0 +1,122 @@
+// The layering of the house (docs/architecture.md draws it), checked by `npm run check`.
+// Where today's code breaks a rule, the files are listed below as known exceptions, each list with
+// why it is one and what removes it; any other file (new code included) must follow the rule.
+
+const exactly = (files) => files.map((file) => `^${file.replace(/[.]/g, '\\.')}$`);
+
+/**
+ * Files that sit at the HTTP edge by their role: src/http, controllers and their DTOs, guards, exception filters,
+ * the app's wiring, and the website's own edge (it answers HTML pages: their parameters, rendering and errors).
+ */
+const HTTP_EDGE = [
+  '^src/http/',
+  '\\.controller\\.ts$',
+  '\\.dto\\.ts$',
+  '\\.guard\\.ts$',
+  '\\.filter\\.ts$',
+  '^src/(main|bootstrap|app\\.module)\\.ts$',
+  '^src/web/web-(params|renderer)\\.ts$',
+];
+
+// Known exceptions, all in code that other work is rewriting at the same time (so issue 13 left it alone):
+// the projection runner (issue 10) answers a consistentWith that never arrives with src/http's ProblemException,
+// and the website's page queries (src/web) answer an unknown id the same way. Engines and queries elsewhere
+// throw a coded DomainError, which the edge's one filter maps to a status.
+const CHOOSE_A_STATUS = exactly(['src/projection-runner/consistency.service.ts', 'src/web/queries/common.ts']);
+
+// Known exceptions: the bulk intake (src/contributions/import, issue 10, being rewritten at the same time) checks
+// each NDJSON line with the edge's own guard, validation pipe and problem, reads the request id from the request
+// context, and takes commandMeta, ApiProblems and stableStringify from their old homes in src/command-handling,
+// which re-export them from src/http (command-request.ts, command-response.ts) until that rewrite merges.
+const IMPORTER = exactly(['src/contributions/import/contribution-importer.ts']);
+const COMPATIBILITY_REEXPORTS = exactly(['src/command-handling/command-request.ts', 'src/command-handling/command-response.ts']);
+
+/** Nothing outside src/event-store/<adapter>/ imports the adapter, but the composition roots that choose it. */
+const adapterRule = (adapter) => ({
+  name: 'adapters-stay-behind-the-port',
+  comment:
+    `Nothing outside src/event-store/${adapter}/ imports it. The exceptions are composition roots: the factory ` +
+    'that picks the adapter from the config, and the migration registry that lists its schema.',
+  severity: 'error',
+  from: {
+    path: '^(src|projections|demo)/',
+    pathNot: [`^src/event-store/${adapter}/`, '^src/event-store/event-store\\.factory\\.ts$', '^src/database/registry\\.ts$'],
+  },
+  to: { path: `^src/event-store/${adapter}/` },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment:
+        'A domain folder (deciders, events, errors) and src/shared import no framework and no infrastructure: no NestJS, ' +
+        'TypeORM, pg or HTTP, and nothing of this project but the domains, src/shared and the event store port (its types).',
+      severity: 'error',
+      from: { path: '^src/([^/]+/domain|shared)/' },
+      to: { pathNot: ['^src/[^/]+/domain/', '^src/shared/', '^src/event-store/event-store\\.port\\.ts$', '^(node:)?crypto$'] },
+    },
+    {
+      name: 'projections-do-not-command',
+      comment: 'Projections read only events: they never import command handling (handlers, commands, the aggregate store).',
+      severity: 'error',
+      from: { path: '^projections/' },
+      to: { path: ['^src/command-handling/', '^src/[^/]+/commands/'] },
+    },
+    {
+      name: 'commands-do-not-read-projections',
+      comment: 'A command is decided on its aggregate\'s events (and other aggregates\' through ContextLoader), never on read models.',
+      severity: 'error',
+      from: { path: ['^src/command-handling/', '^src/(?!cli/)[^/]+/commands/', '^src/[^/]+/domain/'] },
+      to: { path: '^projections/' },
+    },
+    {
+      name: 'demo-is-a-client',
+      comment: 'The demo talks to the service over HTTP only: it may use the domains\' vocabularies, not the engines.',
+      severity: 'error',
+      from: { path: '^demo/' },
+      to: { path: ['^src/(command-handling|projection-runner|event-store|database|audit|read-side)/', '^projections/', '^src/[^/]+/commands/'] },
+    },
+    adapterRule('postgres'),
+    adapterRule('eventstoredb'),
+    {
+      name: 'only-the-edge-knows-http',
+      comment: 'Express and src/http are known only at the HTTP edge: src/http, controllers, DTOs, guards, filters, the app wiring.',
+      severity: 'error',
+      from: { path: '^(src|projections)/', pathNot: [...HTTP_EDGE, ...CHOOSE_A_STATUS, ...IMPORTER, ...COMPATIBILITY_REEXPORTS] },
+      to: { path: ['^src/http/', '^node_modules/(express|@types/express|@nestjs/platform-express|supertest|@types/supertest)/'] },
+    },
+    {
+      name: 'only-the-edge-knows-http',
+      comment: 'The known exceptions that choose a status may take src/http/problem.ts, nothing else of the edge.',
+      severity: 'error',
+      from: { path: CHOOSE_A_STATUS },
+      to: { path: ['^src/http/', '^node_modules/(express|@types/express|@nestjs/platform-express)/'], pathNot: '^src/http/problem\\.ts$' },
+    },
+    {
+      name: 'only-the-edge-knows-http',
+      comment: 'The bulk intake may use the edge\'s line checks (problem, validation, request guard, request context), not Express.',
+      severity: 'error',
+      from: { path: IMPORTER },
+      to: {
+        path: ['^src/http/', '^node_modules/(express|@types/express|@nestjs/platform-express)/'],
+        pathNot: '^src/http/(problem|validation|request-guard|request-context)\\.ts$',
+      },
+    },
+    {
+      name: 'only-the-edge-knows-http',
+      comment: 'The compatibility re-exports may point only at what moved to src/http.',
+      severity: 'error',
+      from: { path: COMPATIBILITY_REEXPORTS },
+      to: { path: ['^src/http/', '^node_modules/(express|@types/express|@nestjs/platform-express)/'], pathNot: '^src/http/(command-meta|api-problems)\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^dist/' },
+    // Type-only imports count: a domain that imports a framework's type still knows the framework.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};
