@@ -12,6 +12,11 @@ import { failedEvent, ProjectionBatchError, useSchema } from './replay.js';
 export interface FollowerOptions {
   /** Log events read per page; every consumer's batch is its share of a page. */
   pageSize: number;
+  /**
+   * While it catches up (every page full), pages double up to this size: a rebuild folds more
+   * events into each row write and each statement. Back to pageSize once it has caught up.
+   */
+  catchUpPageSize?: number;
   /** Fallback poll while idle, for appends nobody announced (a lost NOTIFY, a commit held back by an older transaction). */
   pollMs: number;
   /** How often the locks of consumers that another process runs are tried again. */
@@ -57,8 +62,18 @@ export class LogFollower {
   /** A round, or a rebuild's swap: never both at once. */
   private readonly roundLock = new Mutex();
   /** The next page, read while the current one is applied. */
-  private ahead: { after: string | null; typesKey: string; read: Promise<{ head: string | null; page: RecordedEvent[] }> } | null = null;
+  private ahead: { after: string | null; typesKey: string; read: Promise<{ head: string | null; page: RecordedEvent[]; limit: number }> } | null = null;
   private readonly logger = new Logger('LogFollower');
+  /** Time spent per consumer (its handlers and writes) and reading the log: what a benchmark prints. */
+  readonly timings = new Map<string, { ms: number; events: number }>();
+
+  private time(name: string, ms: number, events: number): void {
+    const t = this.timings.get(name);
+    if (t) {
+      t.ms += ms;
+      t.events += events;
+    } else this.timings.set(name, { ms, events });
+  }
 
   constructor(
     private readonly store: EventStore,
@@ -190,10 +205,15 @@ export class LogFollower {
   }
 
   /** Reads a page (and the head before it: a short page has seen everything up to it). */
-  private async read(after: string | null, types: string[]): Promise<{ head: string | null; page: RecordedEvent[] }> {
+  private async read(after: string | null, types: string[], limit: number): Promise<{ head: string | null; page: RecordedEvent[]; limit: number }> {
     const head = await this.store.head();
-    const page = await this.store.readAll({ after, limit: this.options.pageSize, types });
-    return { head, page };
+    const page = await this.store.readAll({ after, limit, types });
+    return { head, page, limit };
+  }
+
+  /** The size of the page after a full one of `limit` events. */
+  private grown(limit: number): number {
+    return Math.max(this.options.pageSize, Math.min(limit * 2, this.options.catchUpPageSize ?? this.options.pageSize));
   }
 
   /** One page of the log to every active consumer. True when the page reached the visible head. */
@@ -216,13 +236,15 @@ export class LogFollower {
       const typesKey = types.join(',');
       const ahead = this.ahead;
       this.ahead = null;
-      const { head, page } = await (ahead && ahead.after === from && ahead.typesKey === typesKey ? ahead.read : this.read(from, types));
-      const full = page.length === this.options.pageSize;
+      const waited = performance.now();
+      const { head, page, limit } = await (ahead && ahead.after === from && ahead.typesKey === typesKey ? ahead.read : this.read(from, types, this.options.pageSize));
+      this.time('(waiting for the log)', performance.now() - waited, page.length);
+      const full = page.length === limit;
       const end = full ? page[page.length - 1].position : this.checkpoints.later(page.at(-1)?.position ?? null, head);
       if (end === null) return true;
       if (full) {
         // Read the next page while this one is applied.
-        const read = this.read(end, types);
+        const read = this.read(end, types, this.grown(limit));
         read.catch(() => undefined);
         this.ahead = { after: end, typesKey, read };
       }
@@ -273,11 +295,18 @@ export class LogFollower {
    * with after the commit.
    */
   private async applyTogether(shares: Share[]): Promise<void> {
+    let commit = 0;
     try {
       await this.checkpoints.dataSource.transaction(async (m) => {
         await useSchema(m, 'public');
-        for (const share of shares) await share.f.consumer.applyIn!(m, share.events, share.f.state!, share.to);
+        for (const share of shares) {
+          const t0 = performance.now();
+          await share.f.consumer.applyIn!(m, share.events, share.f.state!, share.to);
+          this.time(share.f.consumer.name, performance.now() - t0, share.events.length);
+        }
+        commit = performance.now();
       });
+      this.time('(commit)', performance.now() - commit, 0);
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
       if (shares.length === 1) return this.failed(shares[0].f, shares[0].events, error);
