@@ -17,6 +17,12 @@ export interface FollowerOptions {
    * events into each row write and each statement. Back to pageSize once it has caught up.
    */
   catchUpPageSize?: number;
+  /**
+   * While catching up, this many consumers apply their shares at once, each in its own
+   * transaction (its batch and its checkpoint still commit together): one's handlers run in Node
+   * while another's writes run in PostgreSQL. Caught up, one transaction takes every share.
+   */
+  catchUpConcurrency?: number;
   /** Fallback poll while idle, for appends nobody announced (a lost NOTIFY, a commit held back by an older transaction). */
   pollMs: number;
   /** How often the locks of consumers that another process runs are tried again. */
@@ -262,7 +268,12 @@ export class LogFollower {
       }
       let failure: unknown = null;
       const together = shares.filter((s) => s.f.consumer.applyIn);
-      if (together.length > 0) await this.applyTogether(together);
+      const concurrency = this.options.catchUpConcurrency ?? 1;
+      if (full && concurrency > 1 && together.length > 1) {
+        await this.applyConcurrently(together, concurrency).catch((error: unknown) => {
+          failure ??= error;
+        });
+      } else if (together.length > 0) await this.applyTogether(together);
       for (const s of shares) {
         if (s.f.consumer.applyIn || this.stopped) continue;
         await this.apply(s.f, s.events, s.to).catch((error: unknown) => {
@@ -316,6 +327,24 @@ export class LogFollower {
       share.f.state = share.to;
       share.f.seen = share.to.horizon;
     }
+  }
+
+  /** Each share in its own transaction, `concurrency` at a time (largest first); throws the first failure once all are done. */
+  private async applyConcurrently(shares: Share[], concurrency: number): Promise<void> {
+    const queue = [...shares].sort((a, b) => b.events.length - a.events.length);
+    let failure: unknown = null;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let share = queue.shift(); share && !this.stopped; share = queue.shift()) {
+          const t0 = performance.now();
+          await this.apply(share.f, share.events, share.to).catch((error: unknown) => {
+            failure ??= error;
+          });
+          this.time(share.f.consumer.name, performance.now() - t0, share.events.length);
+        }
+      }),
+    );
+    if (failure) throw failure;
   }
 
   private async applyEachBehindSavepoints(shares: Share[]): Promise<void> {
