@@ -8,9 +8,11 @@
  * GET /v1/contributions/:id/accountability at p50/p99 under 50 concurrent clients while 100
  * commands/s are appended over HTTP.
  *
- * Options: --events (default 1000000), --read-seconds (20), --clients (50),
+ * Options: --events (default 1000000), --read-seconds (20; 0 skips the reads), --clients (50),
  * --commands-per-second (100), e.g. `npm run bench:projections -- --events 200000`. DATABASE_URL
- * uses a server of your own instead of a fresh embedded one.
+ * uses a server of your own instead of a fresh embedded one; with --reuse-log and a log already
+ * generated there (same --events), the log is kept and only the read models are emptied, so
+ * rebuilds can be compared without generating again.
  */
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -29,16 +31,18 @@ import { coalesce, generateCycle, type GeneratedCycle } from './generator.js';
 import { benchDatabase } from './support/bench-database.js';
 import { percentile, writeResults } from './support/results.js';
 import { freePort } from '../src/config/free-port.js';
+import { ProjectionRunner } from '../src/projection-runner/projection-runner.service.js';
 
 const { options } = parseCommandLine(process.argv.slice(2), {
   events: { type: 'string' },
   'read-seconds': { type: 'string' },
   clients: { type: 'string' },
   'commands-per-second': { type: 'string' },
+  'reuse-log': { type: 'boolean' },
 });
 const option = (name: string, fallback: number) => {
   const value = options[name] === undefined ? fallback : Number(options[name]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && name !== 'read-seconds')) throw new Error(`--${name} must be a positive number`);
   return value;
 };
 const TARGET = option('events', 1_000_000);
@@ -57,7 +61,8 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
   }));
 }
 
-async function generate(store: EventStore): Promise<{ cycles: GeneratedCycle[]; events: number; seconds: number }> {
+/** With `append` false, only the cycles' ids (the log is already there). */
+async function generate(store: EventStore, append = true): Promise<{ cycles: GeneratedCycle[]; events: number; seconds: number }> {
   const started = Date.now();
   const cycles: GeneratedCycle[] = [];
   let events = 0;
@@ -66,7 +71,7 @@ async function generate(store: EventStore): Promise<{ cycles: GeneratedCycle[]; 
     const perCycle = Math.max(100, Math.min(CONTRIBUTIONS_PER_CYCLE, Math.round((TARGET - events) / 3.6)));
     const last = events + perCycle * 3.8 >= TARGET;
     const cycle = generateCycle(index, { contributionsPerCycle: perCycle, leaveLastOpen: last });
-    for (const wave of cycle.waves) {
+    for (const wave of append ? cycle.waves : []) {
       await pool(coalesce(wave), 16, async (append) => {
         await store.append(append.streamId, append.events, { expectedRevision: 'any' });
       });
@@ -137,10 +142,21 @@ async function main(): Promise<void> {
   await runMigrations(databaseUrl);
 
   const writer = new PostgresEventStore(databaseUrl, { poolSize: 20 });
-  log(`generating ~${TARGET} events of realistic cycles …`);
-  const generated = await generate(writer);
+  const reuse = options['reuse-log'] === true && (await writer.head()) !== null;
+  if (reuse) {
+    // The read models and checkpoints go; the log stays.
+    const reset = new pg.Client({ connectionString: databaseUrl });
+    await reset.connect();
+    const tables = ALL_PROJECTIONS.flatMap((p) => p.tables).map((t) => `"${t}"`);
+    await reset.query(`TRUNCATE ${tables.join(', ')}`);
+    await reset.query(`DELETE FROM projection_state`);
+    await reset.query(`VACUUM ANALYZE`);
+    await reset.end();
+    log('reusing the log already in DATABASE_URL; read models emptied');
+  } else log(`generating ~${TARGET} events of realistic cycles …`);
+  const generated = await generate(writer, !reuse);
   await writer.close();
-  log(`generated ${generated.events} events in ${generated.seconds.toFixed(1)} s (${Math.round(generated.events / generated.seconds)} events/s appended)`);
+  if (!reuse) log(`generated ${generated.events} events in ${generated.seconds.toFixed(1)} s (${Math.round(generated.events / generated.seconds)} events/s appended)`);
 
   // Rebuild: a fresh service on this log starts every projection from the first event.
   const config = loadConfig({}, { DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: randomBytes(24).toString('hex'), MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', PROJECTION_BATCH_SIZE: 2000, CONSISTENCY_TIMEOUT_MS: 10000 });
@@ -184,8 +200,30 @@ async function main(): Promise<void> {
   const headDuringRebuild = visibility(await rebuildProbe.stop());
   const totalApplied = Object.values(perProjection).reduce((s, p) => s + p.events, 0);
   log(`rebuilt ${ALL_PROJECTIONS.length} projections in ${rebuildSeconds.toFixed(1)} s: ${Math.round(generated.events / rebuildSeconds)} log events/s, ${Math.round(totalApplied / rebuildSeconds)} applied events/s across projections, peak RSS ${mb(peakRss)} MB`);
-  for (const [name, p] of Object.entries(perProjection)) log(`  ${name}: ${p.events} events, done after ${p.seconds.toFixed(1)} s`);
+  const runner = app.get(ProjectionRunner);
+  const timings = Object.fromEntries(
+    [...runner.follower.timings].sort((a, b) => b[1].ms - a[1].ms).map(([name, t]) => [name, { seconds: +(t.ms / 1000).toFixed(2), events: t.events }]),
+  );
+  log(`time per projection (its handlers and writes, in the follower's transaction), and the follower's own:`);
+  for (const [name, t] of Object.entries(timings)) log(`  ${name}: ${t.seconds} s, ${t.events} events`);
   log(`log head held back during the rebuild (append acknowledged → visible to readers of the log): p50 ${headDuringRebuild.p50Ms} ms, p99 ${headDuringRebuild.p99Ms} ms, max ${headDuringRebuild.maxMs} ms over ${headDuringRebuild.probes} probes`);
+
+  if (READ_SECONDS === 0) {
+    const result = {
+      benchmark: 'projections',
+      at: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      postgres: pgSettings,
+      log: { events: generated.events, reused: reuse },
+      rebuild: { projections: ALL_PROJECTIONS.length, seconds: +rebuildSeconds.toFixed(1), logEventsPerSecond: Math.round(generated.events / rebuildSeconds), peakRssMb: mb(peakRss), rssByProgress: rssSamples, timings, headHeldBack: headDuringRebuild },
+      loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)),
+    };
+    log(`written to ${await writeResults('projections', result.at, result)}`);
+    await state.end();
+    await app.close();
+    await database.stop();
+    return;
+  }
 
   // Reads under load while commands are appended.
   const port = await freePort();
@@ -274,6 +312,7 @@ async function main(): Promise<void> {
       logEventsPerSecond: Math.round(generated.events / rebuildSeconds),
       appliedEventsPerSecond: Math.round(totalApplied / rebuildSeconds),
       perProjection,
+      timings,
       rssBeforeMb: mb(rssBefore),
       peakRssMb: mb(peakRss),
       rssByProgress: rssSamples,

@@ -2,6 +2,9 @@
  * npm run bench:read — GET /v1/contributions/:id/accountability, the "was this addressed?" read,
  * on a generated record (default ~100,000 events) with the projections running:
  *
+ * The clients run in forked processes of their own (bench/support/load-client.ts, keep-alive
+ * HTTP): one for the reads, one for the commands, so neither shares the service's event loop.
+ *
  *  0. for scale, the read alone: 8 closed-loop clients, nothing appended;
  *  1. latency at a fixed 200 requests/s (open loop: requests leave on schedule, whatever the
  *     answers do) while 100 commands/s are appended over HTTP;
@@ -15,7 +18,9 @@
  * --rate (200), --commands-per-second (100). DATABASE_URL uses a server of your own.
  */
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCommandLine } from '../src/cli/args.js';
 import { createApp } from '../src/bootstrap.js';
@@ -28,6 +33,7 @@ import { resolveSecrets } from '../src/security/secrets.js';
 import { signToken } from '../src/security/tokens.js';
 import { coalesce, generateCycle, type GeneratedCycle } from './generator.js';
 import { benchDatabase } from './support/bench-database.js';
+import type { LoadJob, LoadResult } from './support/load-client.js';
 import { machine } from './support/machine.js';
 import { percentile, writeResults } from './support/results.js';
 
@@ -112,98 +118,36 @@ async function main(): Promise<void> {
   while (!(await caughtUp(head))) await sleep(500);
   log(`${ids.length} contributions, views caught up in ${((Date.now() - rebuildStarted) / 1000).toFixed(1)} s; ${machine().uptime}`);
 
-  let pick = 1;
-  const nextId = () => ids[(pick = (pick * 7919 + 104729) % ids.length)];
-  const read = async (id: string, latencies: number[]): Promise<number> => {
-    const t0 = performance.now();
-    try {
-      const res = await fetch(`${base}/v1/contributions/${id}/accountability`, { headers: { Authorization: `Bearer ${poc}` } });
-      await res.arrayBuffer();
-      latencies.push(performance.now() - t0);
-      return res.status;
-    } catch {
-      // A connection the server reset: an error, and its time counts.
-      latencies.push(performance.now() - t0);
-      return -1;
-    }
-  };
-  const command = async (): Promise<{ status: number; id?: string; at: number }> => {
-    const res = await fetch(`${base}/v1/contributions`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${lfp}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-      body: JSON.stringify({ consultationId: open.consultationId, channel: 'online_comment', body: 'Publish the procurement plans of every ministry, quarterly.' }),
+  /** A job in a forked client process (keep-alive HTTP), so the clients do not share the service's event loop. */
+  const load = (job: Omit<LoadJob, 'base' | 'seconds'>): Promise<LoadResult> =>
+    new Promise((resolve, reject) => {
+      const child = fork(fileURLToPath(new URL('./support/load-client.js', import.meta.url)), { stdio: 'inherit' });
+      child.once('message', (result) => resolve(result as LoadResult));
+      child.once('exit', (code) => code !== 0 && reject(new Error(`load client exited with ${code}`)));
+      child.send({ base, seconds: SECONDS, ...job });
     });
-    const body = (await res.json()) as { id?: string };
-    return { status: res.status, id: body.id, at: performance.now() };
-  };
-  /** Commands at a fixed rate until `until`; `then` runs on each acknowledged one. */
-  const appendAtRate = async (until: number, then?: (ack: { id: string; at: number }) => Promise<void>) => {
-    const inflight: Promise<unknown>[] = [];
-    let errors = 0;
-    let sent = 0;
-    for (let next = Date.now(); Date.now() < until; ) {
-      next += 1000 / COMMANDS_PER_SECOND;
-      sent++;
-      inflight.push(
-        command().catch(() => ({ status: -1, at: performance.now() })).then(async (ack: { status: number; id?: string; at: number }) => {
-          if (ack.status !== 201 || !ack.id) errors++;
-          else if (then) await then({ id: ack.id, at: ack.at });
-        }),
-      );
-      const wait = next - Date.now();
-      if (wait > 0) await sleep(wait);
-    }
-    await Promise.all(inflight);
-    return { sent, errors, perSecond: +(sent / SECONDS).toFixed(1) };
-  };
+  const reads = (extra: { clients?: number; rate?: number }) => ({ reads: { token: poc, ids, ...extra } });
+  const commands = (watch = false) => ({ commands: { token: lfp, consultationId: open.consultationId, rate: COMMANDS_PER_SECOND, ...(watch ? { watchToken: poc } : {}) } });
+  const appended = (r: LoadResult) => ({ sent: r.commandsSent, errors: r.commandErrors, perSecond: +(r.commandsSent / SECONDS).toFixed(1) });
 
   // 0. For scale: the read alone (8 closed-loop clients, nothing appended).
-  const aloneLatencies: number[] = [];
-  let aloneErrors = 0;
-  {
-    const until = Date.now() + SECONDS * 1000;
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      while (Date.now() < until) if ((await read(nextId(), aloneLatencies)) !== 200) aloneErrors++;
-    }));
-  }
-  const alone = { clients: 8, ...stats(aloneLatencies, SECONDS, aloneErrors) };
+  const a0 = await load(reads({ clients: 8 }));
+  const alone = { clients: 8, ...stats(a0.readLatencies, SECONDS, a0.readErrors) };
   log(`0. reads alone, 8 clients: ${alone.perSecond} req/s, p50 ${alone.p50Ms} ms, p99 ${alone.p99Ms} ms`);
 
-  // 1. A fixed rate of reads while commands are appended.
-  const fixedLatencies: number[] = [];
-  let fixedErrors = 0;
+  // 1. A fixed rate of reads (open loop) while commands are appended.
   const loadBefore = machine().uptime;
-  {
-    const until = Date.now() + SECONDS * 1000;
-    const writes = appendAtRate(until);
-    const inflight: Promise<void>[] = [];
-    for (let next = Date.now(); Date.now() < until; ) {
-      next += 1000 / RATE;
-      inflight.push(read(nextId(), fixedLatencies).then((s) => void (s !== 200 && fixedErrors++)));
-      const wait = next - Date.now();
-      if (wait > 0) await sleep(wait);
-    }
-    await Promise.all([...inflight, writes]);
-  }
-  const fixed = { ratePerSecond: RATE, commandsPerSecond: COMMANDS_PER_SECOND, ...stats(fixedLatencies, SECONDS, fixedErrors) };
-  log(`1. ${RATE} req/s fixed, ${COMMANDS_PER_SECOND} commands/s: p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms, ${fixed.errors} errors`);
+  const [r1, w1] = await Promise.all([load(reads({ rate: RATE })), load(commands())]);
+  const fixed = { ratePerSecond: RATE, commandsPerSecond: COMMANDS_PER_SECOND, appended: appended(w1), ...stats(r1.readLatencies, SECONDS, r1.readErrors) };
+  log(`1. ${RATE} req/s fixed, ${fixed.appended.perSecond} commands/s (${fixed.appended.errors} errors): p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms, ${fixed.errors} errors`);
 
   // 2. Closed-loop clients in steps: the best throughput within p99 ≤ 100 ms.
-  const steps: (Stats & { clients: number })[] = [];
-  for (const clients of [2, 4, 8, 16, 32, 64]) {
-    const latencies: number[] = [];
-    let errors = 0;
-    const until = Date.now() + SECONDS * 1000;
-    const writes = appendAtRate(until);
-    await Promise.all(
-      Array.from({ length: clients }, async () => {
-        while (Date.now() < until) if ((await read(nextId(), latencies)) !== 200) errors++;
-      }),
-    );
-    await writes;
-    const step = { clients, ...stats(latencies, SECONDS, errors) };
+  const steps: (Stats & { clients: number; appended: ReturnType<typeof appended> })[] = [];
+  for (const clients of [2, 4, 8, 16, 32, 64, 128]) {
+    const [r, w] = await Promise.all([load(reads({ clients })), load(commands())]);
+    const step = { clients, appended: appended(w), ...stats(r.readLatencies, SECONDS, r.readErrors) };
     steps.push(step);
-    log(`2. ${clients} clients: ${step.perSecond} req/s, p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, ${step.errors} errors`);
+    log(`2. ${clients} clients: ${step.perSecond} req/s, p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, ${step.errors} errors (${step.appended.perSecond} commands/s)`);
     if (step.p99Ms > P99_LIMIT_MS * 2) break;
   }
   const within = steps.filter((s) => s.p99Ms <= P99_LIMIT_MS && s.errors === 0);
@@ -211,22 +155,10 @@ async function main(): Promise<void> {
   log(`2. most req/s with p99 ≤ ${P99_LIMIT_MS} ms: ${best ? `${best.perSecond} (${best.clients} clients, p99 ${best.p99Ms} ms)` : 'none'}`);
 
   // 3. Append acknowledged → visible in the accountability view.
-  const visible: number[] = [];
-  let neverVisible = 0;
-  await appendAtRate(Date.now() + SECONDS * 1000, async ({ id, at }) => {
-    for (const deadline = at + 10_000; performance.now() < deadline; ) {
-      const res = await fetch(`${base}/v1/contributions/${id}/accountability`, { headers: { Authorization: `Bearer ${poc}` } });
-      await res.arrayBuffer();
-      if (res.status === 200) {
-        visible.push(performance.now() - at);
-        return;
-      }
-      await sleep(2);
-    }
-    neverVisible++;
-  });
-  visible.sort((a, b) => a - b);
-  const visibility = { commandsPerSecond: COMMANDS_PER_SECOND, samples: visible.length, p50Ms: +percentile(visible, 50).toFixed(1), p99Ms: +percentile(visible, 99).toFixed(1), maxMs: +(visible.at(-1) ?? NaN).toFixed(1), neverVisible };
+  const w3 = await load(commands(true));
+  const visible = w3.visibleMs.sort((a, b) => a - b);
+  const neverVisible = w3.neverVisible;
+  const visibility = { commandsPerSecond: COMMANDS_PER_SECOND, appended: appended(w3), samples: visible.length, p50Ms: +percentile(visible, 50).toFixed(1), p99Ms: +percentile(visible, 99).toFixed(1), maxMs: +(visible.at(-1) ?? NaN).toFixed(1), neverVisible };
   log(`3. append acknowledged → visible: p50 ${visibility.p50Ms} ms, p99 ${visibility.p99Ms} ms (${visibility.samples} commands, ${neverVisible} not visible within 10 s)`);
 
   const result = {

@@ -12,6 +12,17 @@ import { failedEvent, ProjectionBatchError, useSchema } from './replay.js';
 export interface FollowerOptions {
   /** Log events read per page; every consumer's batch is its share of a page. */
   pageSize: number;
+  /**
+   * While it catches up (every page full), pages double up to this size: a rebuild folds more
+   * events into each row write and each statement. Back to pageSize once it has caught up.
+   */
+  catchUpPageSize?: number;
+  /**
+   * While catching up, this many consumers apply their shares at once, each in its own
+   * transaction (its batch and its checkpoint still commit together): one's handlers run in Node
+   * while another's writes run in PostgreSQL. Caught up, one transaction takes every share.
+   */
+  catchUpConcurrency?: number;
   /** Fallback poll while idle, for appends nobody announced (a lost NOTIFY, a commit held back by an older transaction). */
   pollMs: number;
   /** How often the locks of consumers that another process runs are tried again. */
@@ -57,8 +68,18 @@ export class LogFollower {
   /** A round, or a rebuild's swap: never both at once. */
   private readonly roundLock = new Mutex();
   /** The next page, read while the current one is applied. */
-  private ahead: { after: string | null; typesKey: string; read: Promise<{ head: string | null; page: RecordedEvent[] }> } | null = null;
+  private ahead: { after: string | null; typesKey: string; read: Promise<{ head: string | null; page: RecordedEvent[]; limit: number }> } | null = null;
   private readonly logger = new Logger('LogFollower');
+  /** Time spent per consumer (its handlers and writes) and reading the log: what a benchmark prints. */
+  readonly timings = new Map<string, { ms: number; events: number }>();
+
+  private time(name: string, ms: number, events: number): void {
+    const t = this.timings.get(name);
+    if (t) {
+      t.ms += ms;
+      t.events += events;
+    } else this.timings.set(name, { ms, events });
+  }
 
   constructor(
     private readonly store: EventStore,
@@ -190,10 +211,15 @@ export class LogFollower {
   }
 
   /** Reads a page (and the head before it: a short page has seen everything up to it). */
-  private async read(after: string | null, types: string[]): Promise<{ head: string | null; page: RecordedEvent[] }> {
+  private async read(after: string | null, types: string[], limit: number): Promise<{ head: string | null; page: RecordedEvent[]; limit: number }> {
     const head = await this.store.head();
-    const page = await this.store.readAll({ after, limit: this.options.pageSize, types });
-    return { head, page };
+    const page = await this.store.readAll({ after, limit, types });
+    return { head, page, limit };
+  }
+
+  /** The size of the page after a full one of `limit` events. */
+  private grown(limit: number): number {
+    return Math.max(this.options.pageSize, Math.min(limit * 2, this.options.catchUpPageSize ?? this.options.pageSize));
   }
 
   /** One page of the log to every active consumer. True when the page reached the visible head. */
@@ -216,13 +242,15 @@ export class LogFollower {
       const typesKey = types.join(',');
       const ahead = this.ahead;
       this.ahead = null;
-      const { head, page } = await (ahead && ahead.after === from && ahead.typesKey === typesKey ? ahead.read : this.read(from, types));
-      const full = page.length === this.options.pageSize;
+      const waited = performance.now();
+      const { head, page, limit } = await (ahead && ahead.after === from && ahead.typesKey === typesKey ? ahead.read : this.read(from, types, this.options.pageSize));
+      this.time('(waiting for the log)', performance.now() - waited, page.length);
+      const full = page.length === limit;
       const end = full ? page[page.length - 1].position : this.checkpoints.later(page.at(-1)?.position ?? null, head);
       if (end === null) return true;
       if (full) {
         // Read the next page while this one is applied.
-        const read = this.read(end, types);
+        const read = this.read(end, types, this.grown(limit));
         read.catch(() => undefined);
         this.ahead = { after: end, typesKey, read };
       }
@@ -240,7 +268,12 @@ export class LogFollower {
       }
       let failure: unknown = null;
       const together = shares.filter((s) => s.f.consumer.applyIn);
-      if (together.length > 0) await this.applyTogether(together);
+      const concurrency = this.options.catchUpConcurrency ?? 1;
+      if (full && concurrency > 1 && together.length > 1) {
+        await this.applyConcurrently(together, concurrency).catch((error: unknown) => {
+          failure ??= error;
+        });
+      } else if (together.length > 0) await this.applyTogether(together);
       for (const s of shares) {
         if (s.f.consumer.applyIn || this.stopped) continue;
         await this.apply(s.f, s.events, s.to).catch((error: unknown) => {
@@ -273,11 +306,18 @@ export class LogFollower {
    * with after the commit.
    */
   private async applyTogether(shares: Share[]): Promise<void> {
+    let commit = 0;
     try {
       await this.checkpoints.dataSource.transaction(async (m) => {
         await useSchema(m, 'public');
-        for (const share of shares) await share.f.consumer.applyIn!(m, share.events, share.f.state!, share.to);
+        for (const share of shares) {
+          const t0 = performance.now();
+          await share.f.consumer.applyIn!(m, share.events, share.f.state!, share.to);
+          this.time(share.f.consumer.name, performance.now() - t0, share.events.length);
+        }
+        commit = performance.now();
       });
+      this.time('(commit)', performance.now() - commit, 0);
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
       if (shares.length === 1) return this.failed(shares[0].f, shares[0].events, error);
@@ -287,6 +327,24 @@ export class LogFollower {
       share.f.state = share.to;
       share.f.seen = share.to.horizon;
     }
+  }
+
+  /** Each share in its own transaction, `concurrency` at a time (largest first); throws the first failure once all are done. */
+  private async applyConcurrently(shares: Share[], concurrency: number): Promise<void> {
+    const queue = [...shares].sort((a, b) => b.events.length - a.events.length);
+    let failure: unknown = null;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let share = queue.shift(); share && !this.stopped; share = queue.shift()) {
+          const t0 = performance.now();
+          await this.apply(share.f, share.events, share.to).catch((error: unknown) => {
+            failure ??= error;
+          });
+          this.time(share.f.consumer.name, performance.now() - t0, share.events.length);
+        }
+      }),
+    );
+    if (failure) throw failure;
   }
 
   private async applyEachBehindSavepoints(shares: Share[]): Promise<void> {

@@ -27,6 +27,10 @@ export interface ProjectionStatus {
 const POLL_MS = 250;
 const STANDBY_MS = 2000;
 const PROGRESS_EVERY_MS = 5000;
+/** Pages grow to this while the follower catches up (a fresh start, a long outage). */
+const CATCH_UP_PAGE_SIZE = 10_000;
+/** Consumers applying their shares at once while catching up (two cores: Node and PostgreSQL). */
+const CATCH_UP_CONCURRENCY = 3;
 
 /**
  * Runs every projection, and every reactor that registers, on one follower of the log: each
@@ -53,6 +57,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     const batchSize = runtime.config.PROJECTION_BATCH_SIZE;
     this.follower = new LogFollower(store, this.checkpoints, this.locks, {
       pageSize: batchSize,
+      catchUpPageSize: Math.max(batchSize, CATCH_UP_PAGE_SIZE),
+      catchUpConcurrency: CATCH_UP_CONCURRENCY,
       pollMs: POLL_MS,
       standbyMs: STANDBY_MS,
     });

@@ -1,21 +1,43 @@
 import { type EntityManager, type EntityMetadata, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import { copyEncoders, copyUpsert } from './copy-rows.js';
 import type { ProjectionStore } from './projection.js';
 
 interface Slot {
   row: ObjectLiteral | null;
   dirty: boolean;
+  /** The primary key of a removed row. */
+  pk?: unknown[];
+}
+
+/** A primary key's values as one string (the value itself for a one-column key). */
+function keyOfValues(values: unknown[]): string {
+  if (values.length === 1) {
+    const v = values[0];
+    if (typeof v === 'string') return v;
+  }
+  return JSON.stringify(values);
+}
+
+/** A column value as an index key, or undefined for what find() does not look up. */
+function indexKey(value: unknown): string | undefined {
+  if (typeof value === 'string') return `s${value}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value}${String(value)}`;
+  return undefined;
 }
 
 const CHUNK = 5000;
 
-const UPSERTS = new WeakMap<EntityMetadata, string>();
+const UPSERTS = new WeakMap<EntityMetadata, (source: string) => string>();
+/** From this many rows a table's batch goes by COPY (a few more round trips, much less parsing). */
+const COPY_FROM_ROWS = 200;
 
 /**
- * One statement per table and batch: the rows travel as one JSON parameter that PostgreSQL turns
- * into rows of the table's own type (the table named as the search_path finds it: live or
- * scratch). Much cheaper than an INSERT with a placeholder per value, built by the ORM.
+ * One statement per table and batch: the rows come from `source` (a JSON parameter that PostgreSQL
+ * turns into rows of the table's own type, or a COPY-filled temporary table), into the table named
+ * as the search_path finds it (live or scratch). Much cheaper than the ORM's INSERT with a
+ * placeholder per value.
  */
-function upsertSql(meta: EntityMetadata): string {
+function upsertSql(meta: EntityMetadata): (source: string) => string {
   let sql = UPSERTS.get(meta);
   if (!sql) {
     const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -23,9 +45,8 @@ function upsertSql(meta: EntityMetadata): string {
     const columns = meta.columns.map((c) => q(c.databaseName));
     const pk = meta.primaryColumns.map((c) => q(c.databaseName));
     const others = meta.columns.filter((c) => !c.isPrimary).map((c) => q(c.databaseName));
-    sql =
-      `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) ` +
-      (others.length ? `ON CONFLICT (${pk.join(', ')}) DO UPDATE SET ${others.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}` : `ON CONFLICT DO NOTHING`);
+    const conflict = others.length ? `ON CONFLICT (${pk.join(', ')}) DO UPDATE SET ${others.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}` : `ON CONFLICT DO NOTHING`;
+    sql = (source) => `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM ${source} ${conflict}`;
     UPSERTS.set(meta, sql);
   }
   return sql;
@@ -46,31 +67,72 @@ function toColumns(meta: EntityMetadata, row: ObjectLiteral): Record<string, unk
  */
 export class UnitOfWork implements ProjectionStore {
   private readonly tables = new Map<EntityMetadata, Map<string, Slot>>();
-  /** Per table and column: the values for which every matching row is in the cache. */
+  /** Per table and column: the values (as index keys) for which every matching row is in the cache. */
   private readonly complete = new Map<EntityMetadata, Map<string, Set<string>>>();
+  /** Per table and prefetched column: value → keys of the cached rows that have it (find() without a scan). */
+  private readonly indexes = new Map<EntityMetadata, Map<string, Map<string, Set<string>>>>();
+  private readonly metas = new Map<unknown, EntityMetadata>();
 
   constructor(readonly manager: EntityManager) {}
 
   private meta<T extends ObjectLiteral>(entity: EntityTarget<T>): EntityMetadata {
-    return this.manager.connection.getMetadata(entity);
+    let meta = this.metas.get(entity);
+    if (!meta) this.metas.set(entity, (meta = this.manager.connection.getMetadata(entity)));
+    return meta;
   }
 
-  private keyOf(meta: EntityMetadata, row: ObjectLiteral): string {
-    return JSON.stringify(
-      meta.primaryColumns.map((c) => {
-        const value: unknown = row[c.propertyName];
-        if (value === undefined || value === null) {
-          throw new Error(`${meta.tableName}: primary key column ${c.propertyName} is missing`);
-        }
-        return value instanceof Date ? value.toISOString() : value;
-      }),
-    );
+  private pkOf(meta: EntityMetadata, row: ObjectLiteral): unknown[] {
+    return meta.primaryColumns.map((c) => {
+      const value: unknown = row[c.propertyName];
+      if (value === undefined || value === null) {
+        throw new Error(`${meta.tableName}: primary key column ${c.propertyName} is missing`);
+      }
+      return value instanceof Date ? value.toISOString() : value;
+    });
   }
 
   private slots(meta: EntityMetadata): Map<string, Slot> {
     let slots = this.tables.get(meta);
     if (!slots) this.tables.set(meta, (slots = new Map()));
     return slots;
+  }
+
+  /** Sets a slot, keeping the column indexes in step. */
+  private setSlot(meta: EntityMetadata, key: string, slot: Slot): void {
+    const slots = this.slots(meta);
+    const indexes = this.indexes.get(meta);
+    if (indexes) {
+      const before = slots.get(key)?.row;
+      for (const [property, index] of indexes) {
+        const old = before ? indexKey(before[property]) : undefined;
+        const now = slot.row ? indexKey(slot.row[property]) : undefined;
+        if (old === now) continue;
+        if (old !== undefined) index.get(old)?.delete(key);
+        if (now !== undefined) {
+          let keys = index.get(now);
+          if (!keys) index.set(now, (keys = new Set()));
+          keys.add(key);
+        }
+      }
+    }
+    slots.set(key, slot);
+  }
+
+  private indexFor(meta: EntityMetadata, property: string): Map<string, Set<string>> {
+    let byColumn = this.indexes.get(meta);
+    if (!byColumn) this.indexes.set(meta, (byColumn = new Map()));
+    let index = byColumn.get(property);
+    if (!index) {
+      byColumn.set(property, (index = new Map()));
+      for (const [key, slot] of this.slots(meta)) {
+        const v = slot.row ? indexKey(slot.row[property]) : undefined;
+        if (v === undefined) continue;
+        let keys = index.get(v);
+        if (!keys) index.set(v, (keys = new Set()));
+        keys.add(key);
+      }
+    }
+    return index;
   }
 
   private completeFor(meta: EntityMetadata, property: string): Set<string> {
@@ -84,7 +146,16 @@ export class UnitOfWork implements ProjectionStore {
   async prefetch<T extends ObjectLiteral>(entity: EntityTarget<T>, property: keyof T & string, values: readonly unknown[]): Promise<void> {
     const meta = this.meta(entity);
     const done = this.completeFor(meta, property);
-    const wanted = [...new Set(values)].filter((v) => v !== null && v !== undefined && !done.has(JSON.stringify(v)));
+    this.indexFor(meta, property);
+    const wanted: unknown[] = [];
+    const seen = new Set<string>();
+    for (const v of values) {
+      if (v === null || v === undefined) continue;
+      const k = indexKey(v) ?? `j${JSON.stringify(v)}`;
+      if (done.has(k) || seen.has(k)) continue;
+      seen.add(k);
+      wanted.push(v);
+    }
     if (wanted.length === 0) return;
     const slots = this.slots(meta);
     // One array parameter instead of the ORM's placeholder per value (its cost grows with the square).
@@ -97,16 +168,16 @@ export class UnitOfWork implements ProjectionStore {
       for (const r of raw) {
         const row: ObjectLiteral = {};
         for (const c of meta.columns) row[c.propertyName] = r[c.databaseName];
-        const k = this.keyOf(meta, row);
-        if (!slots.has(k)) slots.set(k, { row: { ...row }, dirty: false });
+        const k = keyOfValues(this.pkOf(meta, row));
+        if (!slots.has(k)) this.setSlot(meta, k, { row, dirty: false });
       }
     }
-    for (const v of wanted) done.add(JSON.stringify(v));
+    for (const k of seen) done.add(k);
     // Prefetched by the whole primary key: what was not found is known not to exist.
     if (meta.primaryColumns.length === 1 && meta.primaryColumns[0].propertyName === property) {
       for (const v of wanted) {
-        const k = JSON.stringify([v]);
-        if (!slots.has(k)) slots.set(k, { row: null, dirty: false });
+        const k = keyOfValues([v instanceof Date ? v.toISOString() : v]);
+        if (!slots.has(k)) this.setSlot(meta, k, { row: null, dirty: false });
       }
     }
   }
@@ -114,23 +185,24 @@ export class UnitOfWork implements ProjectionStore {
   async get<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): Promise<T | null> {
     const meta = this.meta(entity);
     const slots = this.slots(meta);
-    const k = this.keyOf(meta, key);
+    const k = keyOfValues(this.pkOf(meta, key));
     const cached = slots.get(k);
-    if (cached) return cached.row ? (structuredClone(cached.row) as T) : null;
+    if (cached) return cached.row ? ({ ...cached.row } as T) : null;
     const where = Object.fromEntries(meta.primaryColumns.map((c) => [c.propertyName, key[c.propertyName as keyof T]]));
     const row = (await this.manager.findOne(entity, { where: where as FindOptionsWhere<T> })) ?? null;
-    slots.set(k, { row: row ? { ...row } : null, dirty: false });
-    return row ? (structuredClone({ ...row }) as T) : null;
+    this.setSlot(meta, k, { row: row ? { ...row } : null, dirty: false });
+    return row ? ({ ...row } as T) : null;
   }
 
   put<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): void {
     const meta = this.meta(entity);
-    this.slots(meta).set(this.keyOf(meta, row), { row: structuredClone({ ...row }), dirty: true });
+    this.setSlot(meta, keyOfValues(this.pkOf(meta, row)), { row: { ...row }, dirty: true });
   }
 
   remove<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): void {
     const meta = this.meta(entity);
-    this.slots(meta).set(this.keyOf(meta, key), { row: null, dirty: true });
+    const pk = this.pkOf(meta, key);
+    this.setSlot(meta, keyOfValues(pk), { row: null, dirty: true, pk });
   }
 
   async find<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T> | FindOptionsWhere<T>[]): Promise<T[]> {
@@ -138,11 +210,13 @@ export class UnitOfWork implements ProjectionStore {
     const entries = Array.isArray(where) ? [] : Object.entries(where);
     if (entries.length === 1) {
       const [property, value] = entries[0];
-      const primitive = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-      if (primitive && this.completeFor(meta, property).has(JSON.stringify(value))) {
+      const k = indexKey(value);
+      if (k !== undefined && this.completeFor(meta, property).has(k)) {
+        const slots = this.slots(meta);
         const found: T[] = [];
-        for (const slot of this.slots(meta).values()) {
-          if (slot.row && slot.row[property] === value) found.push(structuredClone(slot.row) as T);
+        for (const key of this.indexFor(meta, property).get(k) ?? []) {
+          const row = slots.get(key)?.row;
+          if (row) found.push({ ...row } as T);
         }
         return found;
       }
@@ -155,17 +229,23 @@ export class UnitOfWork implements ProjectionStore {
     for (const [meta, slots] of this.tables) {
       const upserts: ObjectLiteral[] = [];
       const deletes: ObjectLiteral[] = [];
-      for (const [key, slot] of slots) {
+      for (const slot of slots.values()) {
         if (!slot.dirty) continue;
         slot.dirty = false;
         if (slot.row) upserts.push(slot.row);
-        else deletes.push(Object.fromEntries(meta.primaryColumns.map((c, i) => [c.propertyName, (JSON.parse(key) as unknown[])[i]])));
+        else if (slot.pk) deletes.push(Object.fromEntries(meta.primaryColumns.map((c, i) => [c.propertyName, slot.pk![i]])));
       }
       // Deletes are rare in projections: one statement per row keeps composite keys simple.
       for (const where of deletes) await this.manager.delete(meta.target, where);
       const sql = upsertSql(meta);
+      const encoders = upserts.length >= COPY_FROM_ROWS ? copyEncoders(meta) : null;
+      if (encoders) {
+        await copyUpsert(this.manager, meta, upserts, encoders, sql);
+        continue;
+      }
+      const fromJson = sql(`jsonb_populate_recordset(NULL::"${meta.tableName}", $1::jsonb)`);
       for (let i = 0; i < upserts.length; i += CHUNK) {
-        await this.manager.query(sql, [JSON.stringify(upserts.slice(i, i + CHUNK).map((row) => toColumns(meta, row)))]);
+        await this.manager.query(fromJson, [JSON.stringify(upserts.slice(i, i + CHUNK).map((row) => toColumns(meta, row)))]);
       }
     }
   }

@@ -1,8 +1,10 @@
 import { getRepositoryToken } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, type Repository } from 'typeorm';
 import { AccountabilityRow } from '../../projections/accountability/accountability.entity.js';
 import { AccountabilityHotRead } from '../../projections/accountability/accountability.hot-read.js';
 import { namesFor } from '../../projections/accountability/accountability.queries.js';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { buildOpenRecord, settled, tokensFor } from '../support/open-record.js';
 
@@ -16,7 +18,15 @@ let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
   await buildOpenRecord(t, await tokensFor(t));
-  await settled(t);
+  const head = await settled(t);
+  // The log is visible up to its head; the projection may still be applying it.
+  const store = t.app.get<EventStore>(EVENT_STORE);
+  const dataSource = t.app.get(DataSource);
+  for (const deadline = Date.now() + 60_000; ; await sleep(50)) {
+    const [row] = (await dataSource.query(`SELECT position, horizon FROM projection_state WHERE name = 'accountability'`)) as Array<{ position: string | null; horizon: string | null }>;
+    if (row && [row.position, row.horizon].some((p) => p !== null && store.comparePositions(p, head) >= 0)) break;
+    if (Date.now() > deadline) throw new Error('the accountability projection did not catch up');
+  }
 }, 120_000);
 
 afterAll(async () => {

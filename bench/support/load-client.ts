@@ -1,0 +1,131 @@
+/**
+ * A load generator in a process of its own (forked by bench:read), so the clients' work is not
+ * done on the event loop of the service they measure. HTTP/1.1 with keep-alive connections.
+ * Receives one job as a message, answers its latencies, and exits.
+ */
+import * as http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface LoadJob {
+  base: string;
+  seconds: number;
+  /** Reads of GET /v1/contributions/:id/accountability: closed loop (clients) or open loop (rate). */
+  reads?: { token: string; ids: string[]; clients?: number; rate?: number };
+  /** POST /v1/contributions at a fixed rate; with `watchToken`, each acknowledged one is read (with it) until visible. */
+  commands?: { token: string; consultationId: string; rate: number; watchToken?: string };
+}
+
+export interface LoadResult {
+  readLatencies: number[];
+  readErrors: number;
+  commandsSent: number;
+  commandErrors: number;
+  visibleMs: number[];
+  neverVisible: number;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+
+function call(base: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method, headers, agent }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (data += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export async function runJob(job: LoadJob): Promise<LoadResult> {
+  const result: LoadResult = { readLatencies: [], readErrors: 0, commandsSent: 0, commandErrors: 0, visibleMs: [], neverVisible: 0 };
+  const until = Date.now() + job.seconds * 1000;
+  const work: Promise<unknown>[] = [];
+
+  if (job.reads) {
+    const { token, ids } = job.reads;
+    const headers = { Authorization: `Bearer ${token}` };
+    let pick = 1 + Math.floor(Math.random() * ids.length);
+    const nextId = () => ids[(pick = (pick * 7919 + 104729) % ids.length)];
+    const read = async () => {
+      const t0 = performance.now();
+      const status = await call(job.base, 'GET', `/v1/contributions/${nextId()}/accountability`, headers).then((r) => r.status, () => -1);
+      result.readLatencies.push(performance.now() - t0);
+      if (status !== 200) result.readErrors++;
+    };
+    if (job.reads.clients) {
+      for (let c = 0; c < job.reads.clients; c++) {
+        work.push((async () => {
+          while (Date.now() < until) await read();
+        })());
+      }
+    } else {
+      const rate = job.reads.rate ?? 100;
+      work.push((async () => {
+        // Open loop: requests leave on schedule, whatever the answers do.
+        const inflight: Promise<void>[] = [];
+        for (let next = Date.now(); Date.now() < until; ) {
+          next += 1000 / rate;
+          inflight.push(read());
+          const wait = next - Date.now();
+          if (wait > 0) await sleep(wait);
+        }
+        await Promise.all(inflight);
+      })());
+    }
+  }
+
+  if (job.commands) {
+    const { token, consultationId, rate, watchToken } = job.commands;
+    const body = JSON.stringify({ consultationId, channel: 'online_comment', body: 'Publish the procurement plans of every ministry, quarterly.' });
+    work.push((async () => {
+      const inflight: Promise<void>[] = [];
+      for (let next = Date.now(); Date.now() < until; ) {
+        next += 1000 / rate;
+        result.commandsSent++;
+        inflight.push((async () => {
+          const res = await call(job.base, 'POST', '/v1/contributions', { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body).catch(() => ({ status: -1, body: '{}' }));
+          const at = performance.now();
+          const id = res.status === 201 ? (JSON.parse(res.body) as { id?: string }).id : undefined;
+          if (!id) {
+            result.commandErrors++;
+            return;
+          }
+          if (!watchToken) return;
+          // Acknowledged → visible in the accountability view (no consistentWith: as a reader would).
+          for (const deadline = at + 10_000; performance.now() < deadline; ) {
+            const r = await call(job.base, 'GET', `/v1/contributions/${id}/accountability`, { Authorization: `Bearer ${watchToken}` }).catch(() => ({ status: -1, body: '' }));
+            if (r.status === 200) {
+              result.visibleMs.push(performance.now() - at);
+              return;
+            }
+            await sleep(2);
+          }
+          result.neverVisible++;
+        })());
+        const wait = next - Date.now();
+        if (wait > 0) await sleep(wait);
+      }
+      await Promise.all(inflight);
+    })());
+  }
+
+  await Promise.all(work);
+  return result;
+}
+
+if (process.send) {
+  process.once('message', (job: LoadJob) => {
+    void runJob(job).then(
+      (result) => process.send!(result, () => process.exit(0)),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
