@@ -18,18 +18,16 @@ const HTTP_EDGE = [
   '^src/web/web-(params|renderer)\\.ts$',
 ];
 
-// Known exceptions, all in code that other work is rewriting at the same time (so issue 13 left it alone):
-// the projection runner (issue 10) answers a consistentWith that never arrives with src/http's ProblemException,
+// Known exceptions, left alone while issue 10 rewrote the runner and issue 11 built the website:
+// the projection runner answers a consistentWith that never arrives with src/http's ProblemException,
 // and the website's page queries (src/web) answer an unknown id the same way. Engines and queries elsewhere
 // throw a coded DomainError, which the edge's one filter maps to a status.
 const CHOOSE_A_STATUS = exactly(['src/projection-runner/consistency.service.ts', 'src/web/queries/common.ts']);
 
-// Known exceptions: the bulk intake (src/contributions/import, issue 10, being rewritten at the same time) checks
-// each NDJSON line with the edge's own guard, validation pipe and problem, reads the request id from the request
-// context, and takes commandMeta, ApiProblems and stableStringify from their old homes in src/command-handling,
-// which re-export them from src/http (command-request.ts, command-response.ts) until that rewrite merges.
+// Known exception: the bulk intake (src/contributions/import) checks each NDJSON line with the edge's own guard,
+// validation pipe and problem, builds each line's command metadata as the edge does, and reads the request id
+// from the request context: it is an edge of its own (a request body of many commands).
 const IMPORTER = exactly(['src/contributions/import/contribution-importer.ts']);
-const COMPATIBILITY_REEXPORTS = exactly(['src/command-handling/command-request.ts', 'src/command-handling/command-response.ts']);
 
 /** Nothing outside src/event-store/<adapter>/ imports the adapter, but the composition roots that choose it. */
 const adapterRule = (adapter) => ({
@@ -83,7 +81,7 @@ module.exports = {
       name: 'only-the-edge-knows-http',
       comment: 'Express and src/http are known only at the HTTP edge: src/http, controllers, DTOs, guards, filters, the app wiring.',
       severity: 'error',
-      from: { path: '^(src|projections)/', pathNot: [...HTTP_EDGE, ...CHOOSE_A_STATUS, ...IMPORTER, ...COMPATIBILITY_REEXPORTS] },
+      from: { path: '^(src|projections)/', pathNot: [...HTTP_EDGE, ...CHOOSE_A_STATUS, ...IMPORTER] },
       to: { path: ['^src/http/', '^node_modules/(express|@types/express|@nestjs/platform-express|supertest|@types/supertest)/'] },
     },
     {
@@ -95,20 +93,13 @@ module.exports = {
     },
     {
       name: 'only-the-edge-knows-http',
-      comment: 'The bulk intake may use the edge\'s line checks (problem, validation, request guard, request context), not Express.',
+      comment: 'The bulk intake may use the edge\'s line checks (problem, validation, request guard, request context) and its command metadata, not Express.',
       severity: 'error',
       from: { path: IMPORTER },
       to: {
         path: ['^src/http/', '^node_modules/(express|@types/express|@nestjs/platform-express)/'],
-        pathNot: '^src/http/(problem|validation|request-guard|request-context)\\.ts$',
+        pathNot: '^src/http/(problem|validation|request-guard|request-context|command-meta)\\.ts$',
       },
-    },
-    {
-      name: 'only-the-edge-knows-http',
-      comment: 'The compatibility re-exports may point only at what moved to src/http.',
-      severity: 'error',
-      from: { path: COMPATIBILITY_REEXPORTS },
-      to: { path: ['^src/http/', '^node_modules/(express|@types/express|@nestjs/platform-express)/'], pathNot: '^src/http/(command-meta|api-problems)\\.ts$' },
     },
   ],
   options: {

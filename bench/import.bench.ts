@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   }
   // Caught up: every projection's checkpoint (or rebuild horizon) at or past the import's last position.
   const last = first.summary.lastPosition!;
-  let caughtUpSeconds = NaN;
+  let caughtUpSeconds: number;
   for (;;) {
     const res = await fetch(`${base}/v1/admin/projections`, { headers: { Authorization: `Bearer ${poc}` } });
     const { items } = (await res.json()) as { items: { name: string; checkpoint: string | null; horizon: string | null }[] };

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 
 /** What a figure was measured on: the machine is shared, so the load goes with every figure. */
 export function machine(): { cpus: number; model: string; memoryGb: number; node: string; uptime: string; loadavg: number[] } {
-  let uptime = '';
+  let uptime: string;
   try {
     uptime = execFileSync('uptime', { encoding: 'utf8' }).trim();
   } catch {

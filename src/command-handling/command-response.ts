@@ -5,7 +5,3 @@ export interface CommandResult {
   position: string;
   [extra: string]: unknown;
 }
-
-// The bulk intake's controller (src/contributions/import, being rewritten for issue 10) still takes ApiProblems
-// from here; once that rewrite merges it takes it from src/http/api-problems.ts and this re-export goes.
-export { ApiProblems } from '../http/api-problems.js';

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../command-handling/command-response.js';
+import { ApiProblems } from '../http/api-problems.js';
 import { ApiOk } from '../http/openapi.js';
 import { ProblemException } from '../http/problem.js';
 import { Roles } from '../security/auth.guard.js';

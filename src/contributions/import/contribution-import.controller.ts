@@ -1,7 +1,7 @@
 import { NDJSON_TYPES } from '../../http/request-guard.js';
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ApiProblems } from '../../command-handling/command-response.js';
+import { ApiProblems } from '../../http/api-problems.js';
 import { ProblemException } from '../../http/problem.js';
 import { ApiOk } from '../../http/openapi.js';
 import { Roles, type AuthenticatedRequest } from '../../security/auth.guard.js';

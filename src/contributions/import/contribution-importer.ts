@@ -2,9 +2,10 @@ import { inspectJson } from '../../http/request-guard.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
-import { commandMeta, type CommandMeta } from '../../command-handling/command-request.js';
+import type { CommandMeta } from '../../command-handling/command-meta.js';
+import { commandMeta } from '../../http/command-meta.js';
 import { ContextLoader, type CommitmentRef } from '../../command-handling/context-loader.js';
-import { stableStringify } from '../../command-handling/idempotency.interceptor.js';
+import { stableStringify } from '../../shared/stable-stringify.js';
 import type { ConsultationSnapshot } from '../../consultations/domain/consultation.decider.js';
 import { EVENT_STORE, IdempotencyMismatch, WrongExpectedRevision, type Actor, type EventStore, type StreamAppend } from '../../event-store/event-store.port.js';
 import { ProblemException, type FieldError } from '../../http/problem.js';
@@ -18,7 +19,7 @@ import { streams } from '../../shared/streams.js';
 import type { StakeholderSnapshot } from '../../stakeholders/domain/stakeholder.decider.js';
 import { contributionDecider, contributorOf } from '../domain/contribution.decider.js';
 import { ContributionErrors } from '../domain/errors.js';
-import { ImportContributionLine, type ImportSummary, type RejectedLine } from './import.dto.js';
+import { ImportContributionLine, type ImportSummary } from './import.dto.js';
 import { ndjsonLines } from './ndjson-lines.js';
 
 /** Lines per appendMany: big enough to spread the commit, small enough not to hold the log's head back for long. */
