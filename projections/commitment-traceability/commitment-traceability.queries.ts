@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import type { CommitmentChanges } from '../../src/commitments/domain/events.js';
 import type { Actor } from '../../src/shared/actor.js';
 import { ReadModels } from '../../src/read-side/read-models.js';
@@ -80,6 +80,23 @@ export class GetTraceabilityQuery extends Query<TraceabilityView> {
   }
 }
 
+/**
+ * What shaped a commitment, in receipt order: its revisions, the contributions whose responses name
+ * it, and those its revisions were made in response to (`named`, their ids).
+ */
+export async function commitmentSources(m: EntityManager, commitmentId: string) {
+  const revisions = await m.find(CommitmentRevisionRow, { where: { commitmentId }, order: { revisionNumber: 'ASC' } });
+  const byResponse = await m
+    .createQueryBuilder(CommitmentContributionRow, 'c')
+    .where('c.commitment_ids @> ARRAY[:commitmentId]::text[]', { commitmentId })
+    .orderBy('c.received_at', 'ASC')
+    .addOrderBy('c.contribution_id', 'ASC')
+    .getMany();
+  const named = [...new Set(revisions.flatMap((r) => r.inResponseTo))];
+  const byRevision = named.length ? await m.find(CommitmentContributionRow, { where: { contributionId: In(named) }, order: { receivedAt: 'ASC', contributionId: 'ASC' } }) : [];
+  return { revisions, byResponse, named, byRevision };
+}
+
 @QueryHandler(GetTraceabilityQuery)
 export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuery, TraceabilityView> {
   constructor(
@@ -93,15 +110,7 @@ export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuer
     const found = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const commitment = await m.findOneBy(CommitmentTraceabilityRow, { commitmentId });
       if (!commitment) return null;
-      const revisions = await m.find(CommitmentRevisionRow, { where: { commitmentId }, order: { revisionNumber: 'ASC' } });
-      const byResponse = await m
-        .createQueryBuilder(CommitmentContributionRow, 'c')
-        .where('c.commitment_ids @> ARRAY[:commitmentId]::text[]', { commitmentId })
-        .orderBy('c.received_at', 'ASC')
-        .addOrderBy('c.contribution_id', 'ASC')
-        .getMany();
-      const named = [...new Set(revisions.flatMap((r) => r.inResponseTo))];
-      const byRevision = named.length ? await m.find(CommitmentContributionRow, { where: { contributionId: In(named) }, order: { receivedAt: 'ASC', contributionId: 'ASC' } }) : [];
+      const { revisions, byResponse, named, byRevision } = await commitmentSources(m, commitmentId);
       // A named contribution always exists (the command checks it); keep the link even if not.
       const missing = named.filter((id) => !byRevision.some((r) => r.contributionId === id)).sort();
       const names = await Names.lookup(m, { policyAreaIds: [commitment.policyAreaId] });

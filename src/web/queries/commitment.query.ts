@@ -1,11 +1,11 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   CommitmentContributionRow,
-  CommitmentRevisionRow,
   CommitmentTraceabilityRow,
 } from '../../../projections/commitment-traceability/commitment-traceability.entity.js';
 import { commitmentTraceabilityProjection } from '../../../projections/commitment-traceability/commitment-traceability.projection.js';
+import { commitmentSources } from '../../../projections/commitment-traceability/commitment-traceability.queries.js';
 import type { CommitmentChanges } from '../../commitments/domain/events.js';
 import { cyclesProjection } from '../../../projections/cycles/cycles.projection.js';
 import { WebCommitmentRow } from '../../../projections/web-pages/web-pages.entity.js';
@@ -69,15 +69,7 @@ export class CommitmentPageHandler implements IQueryHandler<CommitmentPageQuery,
     const cycle = await cycleRef(m, c.cycleId);
     if (!cycle) return null;
     const text = await m.findOneBy(WebCommitmentRow, { commitmentId });
-    const revisions = await m.find(CommitmentRevisionRow, { where: { commitmentId }, order: { revisionNumber: 'ASC' } });
-    const byResponse = await m
-      .createQueryBuilder(CommitmentContributionRow, 'c')
-      .where('c.commitment_ids @> ARRAY[:commitmentId]::text[]', { commitmentId })
-      .orderBy('c.received_at', 'ASC')
-      .addOrderBy('c.contribution_id', 'ASC')
-      .getMany();
-    const named = [...new Set(revisions.flatMap((r) => r.inResponseTo))];
-    const byRevision = named.length ? await m.find(CommitmentContributionRow, { where: { contributionId: In(named) }, order: { receivedAt: 'ASC', contributionId: 'ASC' } }) : [];
+    const { revisions, byResponse, byRevision } = await commitmentSources(m, commitmentId);
     const publicIds = new Set([...byResponse, ...byRevision].filter(isPublic).map((r) => r.contributionId));
     const seen = new Set<string>();
     const contributions: CommitmentPageData['contributions'] = [];
