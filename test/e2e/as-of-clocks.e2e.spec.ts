@@ -1,5 +1,6 @@
 import { AuditRecord } from '../support/audit-record.js';
 import { bearer } from '../support/app.js';
+import { settled } from '../support/open-record.js';
 
 /**
  * The past by both clocks, on a backfilled record: everything below happened in 2020–21 (its
@@ -41,6 +42,8 @@ beforeAll(async () => {
   ids.canonical = await contribute('Open data on procurement.', '2020-11-01T09:00:00Z');
   ids.duplicate = await contribute('Procurement as open data.', '2020-10-08T09:00:00Z');
   await r.post(`/v1/contributions/${ids.duplicate}/duplicate-of`, r.poc, { canonicalId: ids.canonical, occurredAt: '2020-10-10T09:00:00Z' });
+  // The past is read from the log: wait until another test file's open transaction no longer hides its end.
+  await settled(r.t);
 }, 120_000);
 
 afterAll(async () => {

@@ -126,7 +126,7 @@ function some(items: string[], shown = 5): string {
   return items.length <= shown ? items.join(', ') : `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }
 
-function gather(cycleId: string, facts: readonly ComplianceFact[]): Cycle | null {
+function* gather(cycleId: string, facts: readonly ComplianceFact[]): Generator<void, Cycle | null> {
   const openedFact = facts.find((f) => f.type === 'CycleOpened');
   if (!openedFact) return null;
   const cycle: Cycle = {
@@ -143,7 +143,9 @@ function gather(cycleId: string, facts: readonly ComplianceFact[]): Cycle | null
     contributions: new Map(),
     publications: [],
   };
+  let folded = 0;
   for (const fact of facts) {
+    if (++folded % STEP === 0) yield;
     const d = fact.data;
     const now = { fact, at: fact.occurredAt };
     switch (fact.type) {
@@ -426,10 +428,14 @@ function stateAt(c: Contribution, at: Date): ContributionState {
  * current response published); a duplicate is covered by its canonical's; withdrawn ones (by then)
  * are left out. Before submission: pending, listing what is not covered yet.
  */
-function reasonedResponsePublished(cycle: Cycle, today: Date): CheckResult {
+function* reasonedResponsePublished(cycle: Cycle, today: Date): Generator<void, CheckResult> {
   const at = cycle.submission?.at ?? today;
   const states = new Map<string, ContributionState>();
-  for (const c of cycle.contributions.values()) if (c.receivedAt <= at) states.set(c.id, stateAt(c, at));
+  let seen = 0;
+  for (const c of cycle.contributions.values()) {
+    if (++seen % STEP === 0) yield;
+    if (c.receivedAt <= at) states.set(c.id, stateAt(c, at));
+  }
   // A duplicate is covered by its canonical root's publication (none when the chain is broken).
   const coveredBy = (id: string, s: ContributionState): ComplianceFact | null => {
     const chain = followDuplicates(id, s.duplicateOf, (c) => states.get(c)?.duplicateOf ?? null);
@@ -439,7 +445,8 @@ function reasonedResponsePublished(cycle: Cycle, today: Date): CheckResult {
   const counted = [...states].filter(([, s]) => !s.withdrawn);
   const covering: ComplianceFact[] = [];
   const missing: Record<string, unknown>[] = [];
-  for (const [id, s] of counted) {
+  for (const [index, [id, s]] of counted.entries()) {
+    if (index % STEP === STEP - 1) yield;
     const cover = coveredBy(id, s);
     if (cover) covering.push(cover);
     else {
@@ -542,33 +549,77 @@ function approvalAndSubmissionRecorded(cycle: Cycle): CheckResult {
 }
 
 /** The compliance of a cycle at `today`, or null when its facts hold no CycleOpened. */
-export function evaluateCompliance(cycleId: string, facts: readonly ComplianceFact[], today: Date): ComplianceView | null {
-  const cycle = gather(cycleId, facts);
+export interface EvaluateOptions {
+  /** Each evidence event's one-line summary (the API shows them; the website words evidence itself). Default true. */
+  summaries?: boolean;
+}
+
+/** Facts or contributions folded between two pauses of a stepped evaluation. */
+const STEP = 2000;
+
+/**
+ * The evaluation as steps: it yields every STEP facts or contributions and between checks, so that
+ * a caller with a large cycle can let other work run in between (evaluateComplianceInSteps).
+ */
+function* complianceSteps(cycleId: string, facts: readonly ComplianceFact[], today: Date, options: EvaluateOptions): Generator<void, ComplianceView | null> {
+  const cycle = yield* gather(cycleId, facts);
   if (!cycle) return null;
   const byId = new Map(facts.map((f) => [f.eventId, f]));
+  const summaries = options.summaries ?? true;
   const described = (check: CheckResult): ComplianceCheck => ({
     ...check,
     evidence: [...new Set(check.evidence)].flatMap((id) => {
       const fact = byId.get(id);
-      return fact ? [{ eventId: id, type: fact.type, occurredAt: fact.occurredAt.toISOString(), summary: summarizeEvent(fact.type, fact.data), href: `/v1/events/${id}` }] : [];
+      return fact
+        ? [{ eventId: id, type: fact.type, occurredAt: fact.occurredAt.toISOString(), summary: summaries ? summarizeEvent(fact.type, fact.data) : '', href: `/v1/events/${id}` }]
+        : [];
     }),
   });
+  const results: CheckResult[] = [forumMeetsRegularly(cycle, today), timelinePublishedInAdvance(cycle, today), consultationNotice(cycle), repositoryUpdated(cycle, today)];
+  yield;
+  results.push(yield* reasonedResponsePublished(cycle, today));
+  yield;
+  results.push(reportsPublished(cycle), draftPubliclyConsulted(cycle), approvalAndSubmissionRecorded(cycle));
+  const checks: ComplianceCheck[] = [];
+  for (const result of results) {
+    checks.push(described(result));
+    yield;
+  }
   return {
     cycleId,
     title: cycle.title,
     evaluatedAt: today.toISOString(),
     approvedAt: cycle.approval?.at.toISOString() ?? null,
     submittedAt: cycle.submission?.at.toISOString() ?? null,
-    checks: [
-      forumMeetsRegularly(cycle, today),
-      timelinePublishedInAdvance(cycle, today),
-      consultationNotice(cycle),
-      repositoryUpdated(cycle, today),
-      reasonedResponsePublished(cycle, today),
-      reportsPublished(cycle),
-      draftPubliclyConsulted(cycle),
-      approvalAndSubmissionRecorded(cycle),
-    ].map(described),
+    checks,
     thresholds: cycle.thresholds,
   };
+}
+
+export function evaluateCompliance(cycleId: string, facts: readonly ComplianceFact[], today: Date, options: EvaluateOptions = {}): ComplianceView | null {
+  const steps = complianceSteps(cycleId, facts, today, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same evaluation, calling `pause()` (one turn of the event loop, say) every few thousand facts
+ * and between checks: a cycle of tens of thousands of contributions then never holds a web
+ * process's event loop for long, though it costs the same CPU.
+ */
+export async function evaluateComplianceInSteps(
+  cycleId: string,
+  facts: readonly ComplianceFact[],
+  today: Date,
+  options: EvaluateOptions,
+  pause: () => Promise<void>,
+): Promise<ComplianceView | null> {
+  const steps = complianceSteps(cycleId, facts, today, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
 }

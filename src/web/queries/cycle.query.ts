@@ -17,7 +17,7 @@ import { cycleTimelineProjection } from '../../../projections/cycle-timeline/cyc
 import { CycleRow } from '../../../projections/cycles/cycles.entity.js';
 import { cyclesProjection } from '../../../projections/cycles/cycles.projection.js';
 import { AsOfService } from '../../audit/as-of/as-of.service.js';
-import { evaluateCompliance, type ComplianceFact, type ComplianceView, type EvidenceEvent } from '../../audit/compliance/compliance.rules.js';
+import { evaluateComplianceInSteps, type ComplianceFact, type ComplianceView, type EvidenceEvent } from '../../audit/compliance/compliance.rules.js';
 import { ComplianceFacts } from '../compliance-facts.js';
 import { RecordReader, type Stamped } from '../record-reader.js';
 import { notFound, requireUuid } from './common.js';
@@ -149,7 +149,8 @@ export class CyclePageHandler implements IQueryHandler<CyclePageQuery, Stamped<C
     const figures = a;
     const { decisionsByArea, daysToResponse, monthly } = a;
 
-    const compliance = evaluateCompliance(cycleId, factRows, today);
+    // Tens of thousands of facts fold for a few hundred milliseconds: in steps, so other pages are served meanwhile.
+    const compliance = await evaluateComplianceInSteps(cycleId, factRows, today, { summaries: false }, () => new Promise<void>((resolve) => setImmediate(resolve)));
     if (!compliance) return null;
     const byId = new Map(factRows.map((f) => [f.eventId, f]));
     return {

@@ -1,4 +1,4 @@
-import { evaluateCompliance, type ComplianceFact } from '../../../src/audit/compliance/compliance.rules.js';
+import { evaluateCompliance, evaluateComplianceInSteps, type ComplianceFact } from '../../../src/audit/compliance/compliance.rules.js';
 
 /** given facts (in log order) / when evaluated on a day / then a check's verdict: no Nest, no database. */
 let seq = 0;
@@ -97,4 +97,27 @@ describe('forum_meets_regularly', () => {
 
 it('given no CycleOpened: no answer (the endpoint says 404)', () => {
   expect(evaluateCompliance('cycle-1', CYCLE.slice(1), new Date())).toBeNull();
+});
+
+describe('evaluated in steps (the website, for a large cycle)', () => {
+  it('given 5,000 contributions, half published: the same verdicts as in one go, with pauses between, and no summaries when asked for none', async () => {
+    const facts = [...CYCLE];
+    for (let i = 0; i < 5000; i++) {
+      facts.push(received(`c${i}`, '2021-02-12T09:00:00Z'));
+      if (i % 2 === 0) facts.push(responded(`c${i}`, '2021-03-01T09:00:00Z'), published(`c${i}`, '2021-03-02T09:00:00Z'));
+    }
+    facts.push(...submitted('2021-06-01T09:00:00Z'));
+    const today = new Date('2021-07-01T00:00:00Z');
+    let pauses = 0;
+    const stepped = await evaluateComplianceInSteps('cycle-1', facts, today, { summaries: false }, async () => {
+      pauses++;
+    });
+    const whole = evaluateCompliance('cycle-1', facts, today)!;
+    expect(pauses).toBeGreaterThan(5);
+    const verdicts = (v: typeof whole) => v.checks.map((c) => ({ id: c.id, status: c.status, detail: c.detail, evidence: c.evidence.map((e) => e.eventId) }));
+    expect(verdicts(stepped!)).toEqual(verdicts(whole));
+    expect(whole.checks.find((c) => c.id === 'reasoned_response_published')).toMatchObject({ status: 'not_met', detail: expect.stringMatching(/^2500 of 5,?000 contributions/) });
+    expect(stepped!.checks.flatMap((c) => c.evidence).every((e) => e.summary === '')).toBe(true);
+    expect(whole.checks.flatMap((c) => c.evidence).some((e) => e.summary !== '')).toBe(true);
+  });
 });
