@@ -67,6 +67,22 @@ export interface CycleTimelineView {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** Rows of the timeline as answers say them (the API's timeline and the website's cycle page). */
+export const presentTimeline = {
+  forumMeeting: (f: CycleTimelineForumMeetingRow) => ({ meetingId: f.meetingId, heldAt: f.heldAt.toISOString(), minutesUrl: f.minutesUrl, attendeeCount: f.attendeeCount }),
+  draftPlan: (p: CycleTimelineDraftPlanRow) => ({ version: p.version, url: p.url, publishedAt: p.publishedAt.toISOString() }),
+  consultation: (c: CycleTimelineConsultationRow) => ({
+    consultationId: c.consultationId,
+    policyAreaId: c.policyAreaId,
+    kind: c.kind,
+    title: c.title,
+    announcedAt: c.announcedAt.toISOString(),
+    opensAt: c.opensAt.toISOString(),
+    closesAt: c.closesAt.toISOString(),
+    closedAt: iso(c.closedAt),
+  }),
+};
+
 function presentMilestone(m: CycleTimelineMilestoneRow, now: Date): MilestoneView {
   const overdue = m.completedAt === null && m.dueBy !== null && m.dueBy < now;
   const completedLate = m.completedAt !== null && m.dueBy !== null && m.completedAt > m.dueBy;
@@ -132,18 +148,9 @@ export class GetCycleTimelineHandler implements IQueryHandler<GetCycleTimelineQu
         stageChanges: stages
           .sort((a, b) => stageIndex(a.toStage) - stageIndex(b.toStage))
           .map((s) => ({ from: s.fromStage, to: s.toStage, occurredAt: s.occurredAt.toISOString() })),
-        forumMeetings: meetings.map((f) => ({ meetingId: f.meetingId, heldAt: f.heldAt.toISOString(), minutesUrl: f.minutesUrl, attendeeCount: f.attendeeCount })),
-        draftPlans: drafts.map((p) => ({ version: p.version, url: p.url, publishedAt: p.publishedAt.toISOString() })),
-        consultations: consultations.map((c) => ({
-          consultationId: c.consultationId,
-          policyAreaId: c.policyAreaId,
-          kind: c.kind,
-          title: c.title,
-          announcedAt: c.announcedAt.toISOString(),
-          opensAt: c.opensAt.toISOString(),
-          closesAt: c.closesAt.toISOString(),
-          closedAt: iso(c.closedAt),
-        })),
+        forumMeetings: meetings.map(presentTimeline.forumMeeting),
+        draftPlans: drafts.map(presentTimeline.draftPlan),
+        consultations: consultations.map(presentTimeline.consultation),
         reports: reports.map((r) => ({
           reportId: r.reportId,
           consultationId: r.consultationId,

@@ -70,6 +70,20 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
  * duplicate's response times and institution are its canonical root's (the row that holds the
  * response it shows), the names are the directory's.
  */
+/** A row's public columns: what the matrix shows before its dates and names. */
+export function matrixCore(r: ReasonedResponseRow) {
+  return {
+    contributionId: r.contributionId,
+    consultationId: r.consultationId,
+    policyAreaId: r.policyAreaId,
+    channel: r.channel,
+    body: r.publicBody,
+    decision: r.decision,
+    rationale: r.rationale,
+    commitmentIds: r.commitmentIds,
+  };
+}
+
 export async function matrixItems(m: EntityManager, rows: readonly ReasonedResponseRow[]): Promise<ReasonedResponseExportItem[]> {
   const rootIds = [...new Set(rows.map((r) => r.canonicalRoot).filter((id): id is string => id !== null))];
   const roots = new Map((rootIds.length ? await m.find(ReasonedResponseRow, { where: { contributionId: In(rootIds) } }) : []).map((r) => [r.contributionId, r]));
@@ -82,14 +96,7 @@ export async function matrixItems(m: EntityManager, rows: readonly ReasonedRespo
     const answered = r.duplicateOf !== null ? (roots.get(r.canonicalRoot ?? '') ?? null) : r;
     return {
       cycleId: r.cycleId,
-      contributionId: r.contributionId,
-      consultationId: r.consultationId,
-      policyAreaId: r.policyAreaId,
-      channel: r.channel,
-      body: r.publicBody,
-      decision: r.decision,
-      rationale: r.rationale,
-      commitmentIds: r.commitmentIds,
+      ...matrixCore(r),
       receivedAt: r.receivedAt.toISOString(),
       respondedAt: iso(answered?.respondedAt ?? null),
       respondedByInstitution: answered?.respondedByInstitution ?? null,

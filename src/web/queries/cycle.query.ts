@@ -1,3 +1,4 @@
+import { presentTimeline } from '../../../projections/cycle-timeline/cycle-timeline.queries.js';
 import type { CycleView } from '../../../projections/cycles/cycles.queries.js';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
@@ -170,18 +171,9 @@ export class CyclePageHandler implements IQueryHandler<CyclePageQuery, Stamped<C
       },
       milestones: milestones.map((r) => ({ milestoneId: r.milestoneId, stage: r.stage, title: r.title, dueDate: r.dueDate, dueBy: iso(r.dueBy), completedAt: iso(r.completedAt), evidence: r.evidence })),
       stageChanges: stages.map((s) => ({ to: s.toStage, occurredAt: s.occurredAt.toISOString() })).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
-      forumMeetings: meetings.map((f) => ({ meetingId: f.meetingId, heldAt: f.heldAt.toISOString(), minutesUrl: f.minutesUrl, attendeeCount: f.attendeeCount })),
-      draftPlans: drafts.map((d) => ({ version: d.version, url: d.url, publishedAt: d.publishedAt.toISOString() })),
-      consultations: consultations.map((c) => ({
-        consultationId: c.consultationId,
-        policyAreaId: c.policyAreaId,
-        kind: c.kind,
-        title: c.title,
-        announcedAt: c.announcedAt.toISOString(),
-        opensAt: c.opensAt.toISOString(),
-        closesAt: c.closesAt.toISOString(),
-        closedAt: iso(c.closedAt),
-      })),
+      forumMeetings: meetings.map(presentTimeline.forumMeeting),
+      draftPlans: drafts.map(presentTimeline.draftPlan),
+      consultations: consultations.map(presentTimeline.consultation),
       reports: reports.map((r) => ({ reportId: r.reportId, consultationId: r.consultationId, status: r.status, url: r.status === 'published' ? r.url : null })),
       commitments: commitments.map((c) => ({ commitmentId: c.commitmentId, policyAreaId: c.policyAreaId, title: c.title, status: c.status })),
       figures: { received: figures.received, addressed: figures.addressed, published: figures.published, medianDaysToResponse: figures.median === null ? null : Number(figures.median) },

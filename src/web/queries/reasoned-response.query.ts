@@ -1,4 +1,4 @@
-import type { ReasonedResponseItem } from '../../../projections/reasoned-response/reasoned-response.queries.js';
+import { matrixCore, type ReasonedResponseItem } from '../../../projections/reasoned-response/reasoned-response.queries.js';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { commitmentTraceabilityProjection } from '../../../projections/commitment-traceability/commitment-traceability.projection.js';
@@ -75,16 +75,7 @@ export class MatrixPageHandler implements IQueryHandler<MatrixPageQuery, Stamped
     if (filter.consultationId) qb.andWhere('r.consultation_id = :consultation', { consultation: filter.consultationId });
     if (filter.q) qb.andWhere("(r.public_body ILIKE :q ESCAPE '\\' OR r.rationale ILIKE :q ESCAPE '\\')", { q: likePattern(filter.q) });
     const found = await afterKey(qb, receiptOrder('r'), after, limit + 1).getMany();
-    const rows = await toPage(found, limit, receiptKey, (r): MatrixRow => ({
-      contributionId: r.contributionId,
-      consultationId: r.consultationId,
-      policyAreaId: r.policyAreaId,
-      channel: r.channel,
-      body: r.publicBody,
-      decision: r.decision,
-      rationale: r.rationale,
-      commitmentIds: r.commitmentIds,
-    }));
+    const rows = await toPage(found, limit, receiptKey, (r): MatrixRow => matrixCore(r));
     const consultations = await m.find(ConsultationSummaryRow, { select: { consultationId: true, title: true, opensAt: true }, where: { cycleId }, order: { opensAt: 'ASC', consultationId: 'ASC' } });
     return {
       cycle,
