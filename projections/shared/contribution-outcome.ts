@@ -56,9 +56,10 @@ const ownFacts = (row: OutcomeColumns): OutcomeFacts => ({
 });
 
 /** What the row shows (the domain's contributionOutcome): its own response, or, for a duplicate, its canonical root's. */
-function presentOutcome<T extends OutcomeColumns>(row: T, root: OutcomeColumns | null): T {
-  const { status, addressed, decision, rationale, commitmentIds, publishedAt } = contributionOutcome(ownFacts(row), root && ownFacts(root));
-  return { ...row, status, addressed, decision, rationale, commitmentIds, publishedAt };
+function presentOutcome<T extends OutcomeColumns>(row: T, root: OutcomeColumns | null, changes: Partial<T>): T {
+  const next = { ...row, ...changes };
+  const { status, addressed, decision, rationale, commitmentIds, publishedAt } = contributionOutcome(ownFacts(next), root && ownFacts(root));
+  return Object.assign(next, { status, addressed, decision, rationale, commitmentIds, publishedAt });
 }
 
 /** Keeps one read model's per-contribution rows and their duplicates consistent. */
@@ -77,11 +78,11 @@ export function outcomeTracker<T extends OutcomeColumns>(entity: EntityTarget<T>
     /** Writes a new or changed contribution and refreshes every duplicate that shows its response. */
     async save(store: ProjectionStore, row: T, event: RecordedEvent): Promise<void> {
       const root = row.canonicalRoot === null ? null : await store.get(entity, key(row.canonicalRoot));
-      const updated = presentOutcome({ ...row, position: event.position }, root);
+      const updated = presentOutcome(row, root, { position: event.position } as Partial<T>);
       store.put(entity, updated);
       if (updated.duplicateOf !== null) return;
       for (const dependent of await store.find(entity, { canonicalRoot: updated.contributionId } as never)) {
-        store.put(entity, presentOutcome({ ...dependent, position: event.position }, updated));
+        store.put(entity, presentOutcome(dependent, updated, { position: event.position } as Partial<T>));
       }
     },
 
@@ -91,9 +92,9 @@ export function outcomeTracker<T extends OutcomeColumns>(entity: EntityTarget<T>
       const canonical = await get(store, canonicalId);
       const rootId = duplicateRoot(canonical.contributionId, canonical.canonicalRoot);
       const root = await store.get(entity, key(rootId));
-      store.put(entity, presentOutcome({ ...row, duplicateOf: canonicalId, canonicalRoot: rootId, position: event.position }, root));
+      store.put(entity, presentOutcome(row, root, { duplicateOf: canonicalId, canonicalRoot: rootId, position: event.position } as Partial<T>));
       for (const dependent of await store.find(entity, { canonicalRoot: contributionId } as never)) {
-        store.put(entity, presentOutcome({ ...dependent, canonicalRoot: rootId, position: event.position }, root));
+        store.put(entity, presentOutcome(dependent, root, { canonicalRoot: rootId, position: event.position } as Partial<T>));
       }
     },
 

@@ -5,9 +5,9 @@ import type { RecordedEvent } from '../event-store/event-store.port.js';
  * What a handler is given: the runner's transaction, with a per-batch cache of rows so that a
  * batch of events touching the same row reads it once and writes it once. Handlers must derive
  * everything from the events (never from the clock or another projection's tables): the same
- * events must give the same rows whatever the batch size. Rows given and taken are shallow copies:
- * build changed rows with spreads and new arrays, never change an array or object of a row in place
- * (deep copies of every row were a rebuild's largest CPU cost).
+ * events must give the same rows whatever the batch size. Rows given and taken are the cache's own
+ * (not copies: copies were a rebuild's largest cost): build a changed row with a spread and new
+ * arrays, never change a row, its arrays or its objects in place (under test they are frozen).
  */
 export interface ProjectionStore {
   /** The row with this primary key, as the batch has left it so far, or null. */

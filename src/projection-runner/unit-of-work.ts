@@ -18,12 +18,22 @@ function keyOfValues(values: unknown[]): string {
   return JSON.stringify(values);
 }
 
-/** A column value as an index key, or undefined for what find() does not look up. */
+/**
+ * A column value as an index key, or undefined for what find() does not look up. A string is its
+ * own key (no copy per put); a number or boolean starts with a NUL, which no stored text holds.
+ */
 function indexKey(value: unknown): string | undefined {
-  if (typeof value === 'string') return `s${value}`;
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value}${String(value)}`;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return `\u0000${typeof value}${String(value)}`;
   return undefined;
 }
+
+/**
+ * Rows are shared, not copied, between the cache and the handlers (copies of every row were most of
+ * a rebuild's garbage): a handler builds a changed row with a spread and never changes one in place.
+ * Under test every cached row is frozen, so a handler that does fails its tests.
+ */
+const share: <T extends ObjectLiteral>(row: T) => T = process.env.NODE_ENV === 'test' ? (row) => Object.freeze(row) : (row) => row;
 
 const CHUNK = 5000;
 
@@ -151,7 +161,7 @@ export class UnitOfWork implements ProjectionStore {
     const seen = new Set<string>();
     for (const v of values) {
       if (v === null || v === undefined) continue;
-      const k = indexKey(v) ?? `j${JSON.stringify(v)}`;
+      const k = indexKey(v) ?? `\u0000j${JSON.stringify(v)}`;
       if (done.has(k) || seen.has(k)) continue;
       seen.add(k);
       wanted.push(v);
@@ -169,7 +179,7 @@ export class UnitOfWork implements ProjectionStore {
         const row: ObjectLiteral = {};
         for (const c of meta.columns) row[c.propertyName] = r[c.databaseName];
         const k = keyOfValues(this.pkOf(meta, row));
-        if (!slots.has(k)) this.setSlot(meta, k, { row, dirty: false });
+        if (!slots.has(k)) this.setSlot(meta, k, { row: share(row), dirty: false });
       }
     }
     for (const k of seen) done.add(k);
@@ -187,16 +197,16 @@ export class UnitOfWork implements ProjectionStore {
     const slots = this.slots(meta);
     const k = keyOfValues(this.pkOf(meta, key));
     const cached = slots.get(k);
-    if (cached) return cached.row ? ({ ...cached.row } as T) : null;
+    if (cached) return cached.row as T | null;
     const where = Object.fromEntries(meta.primaryColumns.map((c) => [c.propertyName, key[c.propertyName as keyof T]]));
     const row = (await this.manager.findOne(entity, { where: where as FindOptionsWhere<T> })) ?? null;
-    this.setSlot(meta, k, { row: row ? { ...row } : null, dirty: false });
-    return row ? ({ ...row } as T) : null;
+    this.setSlot(meta, k, { row: row ? share(row) : null, dirty: false });
+    return row;
   }
 
   put<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): void {
     const meta = this.meta(entity);
-    this.setSlot(meta, keyOfValues(this.pkOf(meta, row)), { row: { ...row }, dirty: true });
+    this.setSlot(meta, keyOfValues(this.pkOf(meta, row)), { row: share(row), dirty: true });
   }
 
   remove<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): void {
@@ -216,7 +226,7 @@ export class UnitOfWork implements ProjectionStore {
         const found: T[] = [];
         for (const key of this.indexFor(meta, property).get(k) ?? []) {
           const row = slots.get(key)?.row;
-          if (row) found.push({ ...row } as T);
+          if (row) found.push(row as T);
         }
         return found;
       }
