@@ -11,7 +11,8 @@
  *  2. the most requests/s with p99 ≤ 100 ms: closed-loop clients in steps (2, 4, 8, … 64), the
  *     same 100 commands/s appended, the best step that keeps p99 within 100 ms;
  *  3. append acknowledged → visible: 100 commands/s, each answer's contribution read (every 2 ms,
- *     no consistentWith) until it is there; p50/p99 of ack → first 200.
+ *     no consistentWith; these reads together at most 400/s, so the probe does not swamp what it
+ *     measures) until it is there; p50/p99 of ack → first 200.
  *
  * Prints, and writes to bench/results/read-<time>.json, the three figures with the machine, the
  * date and `uptime` before and after. Options: --events (100000), --seconds per phase (15),

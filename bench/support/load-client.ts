@@ -12,8 +12,11 @@ export interface LoadJob {
   seconds: number;
   /** Reads of GET /v1/contributions/:id/accountability: closed loop (clients) or open loop (rate). */
   reads?: { token: string; ids: string[]; clients?: number; rate?: number };
-  /** POST /v1/contributions at a fixed rate; with `watchToken`, each acknowledged one is read (with it) until visible. */
-  commands?: { token: string; consultationId: string; rate: number; watchToken?: string };
+  /**
+   * POST /v1/contributions at a fixed rate; with `watchToken`, each acknowledged one is read (with
+   * it) until visible, all these reads together at most `probesPerSecond` (default 400).
+   */
+  commands?: { token: string; consultationId: string; rate: number; watchToken?: string; probesPerSecond?: number };
 }
 
 export interface LoadResult {
@@ -81,6 +84,17 @@ export async function runJob(job: LoadJob): Promise<LoadResult> {
 
   if (job.commands) {
     const { token, consultationId, rate, watchToken } = job.commands;
+    // The watching reads share one budget, first come first served: unbounded, every contribution
+    // not yet visible read every 2 ms became thousands of reads a second once visibility slowed,
+    // which slowed it further (the probe measured its own load).
+    const probeGap = 1000 / (job.commands.probesPerSecond ?? 400);
+    let nextProbe = 0;
+    const probeSlot = async () => {
+      const now = performance.now();
+      const at = Math.max(now, nextProbe);
+      nextProbe = at + probeGap;
+      if (at > now) await sleep(at - now);
+    };
     const body = JSON.stringify({ consultationId, channel: 'online_comment', body: 'Publish the procurement plans of every ministry, quarterly.' });
     work.push((async () => {
       const inflight: Promise<void>[] = [];
@@ -98,6 +112,7 @@ export async function runJob(job: LoadJob): Promise<LoadResult> {
           if (!watchToken) return;
           // Acknowledged → visible in the accountability view (no consistentWith: as a reader would).
           for (const deadline = at + 10_000; performance.now() < deadline; ) {
+            await probeSlot();
             const r = await call(job.base, 'GET', `/v1/contributions/${id}/accountability`, { Authorization: `Bearer ${watchToken}` }).catch(() => ({ status: -1, body: '' }));
             if (r.status === 200) {
               result.visibleMs.push(performance.now() - at);

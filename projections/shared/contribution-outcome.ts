@@ -99,7 +99,7 @@ export function outcomeTracker<T extends OutcomeColumns>(entity: EntityTarget<T>
     },
 
     /**
-     * Loads the rows a batch will touch and their duplicates in two queries, so that the
+     * Loads the rows a batch will touch and their duplicates in one query, so that the
      * handlers' lookups (and the search for duplicates to refresh) need none.
      */
     async prefetch(store: ProjectionStore, events: readonly RecordedEvent[]): Promise<void> {
@@ -109,8 +109,7 @@ export function outcomeTracker<T extends OutcomeColumns>(entity: EntityTarget<T>
         if (typeof data.contributionId === 'string') ids.add(data.contributionId);
         if (typeof data.canonicalId === 'string') ids.add(data.canonicalId);
       }
-      await store.prefetch(entity, 'contributionId' as keyof T & string, [...ids]);
-      await store.prefetch(entity, 'canonicalRoot' as keyof T & string, [...ids]);
+      await store.prefetch(entity, ['contributionId', 'canonicalRoot'] as Array<keyof T & string>, [...ids]);
     },
 
     /** The own-response fields of ContributionResponded: review and publication start over. */

@@ -82,6 +82,34 @@ export class Checkpoints {
   }
 
   /**
+   * Moves several consumers' checkpoints in one statement inside the caller's transaction (the
+   * follower's one transaction for every consumer's share of a page), each by compare-and-set as
+   * advance() does; throws CheckpointMoved naming one whose row was not at its `from`.
+   */
+  async advanceAll(manager: EntityManager, moves: ReadonlyArray<{ name: string; from: Checkpoint; to: Checkpoint; applied: number }>): Promise<void> {
+    if (moves.length === 0) return;
+    const moved = (await manager.query(
+      `UPDATE projection_state p SET position = u.position, horizon = u.horizon, events_applied = p.events_applied + u.applied, status = 'running',
+         error = NULL, failed_event_id = NULL, updated_at = now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS u(name, old_position, old_horizon, position, horizon, applied)
+        WHERE p.name = u.name AND p.position IS NOT DISTINCT FROM u.old_position AND p.horizon IS NOT DISTINCT FROM u.old_horizon
+        RETURNING p.name`,
+      [
+        moves.map((m) => m.name),
+        moves.map((m) => m.from.position),
+        moves.map((m) => m.from.horizon),
+        moves.map((m) => m.to.position),
+        moves.map((m) => m.to.horizon),
+        moves.map((m) => m.applied),
+      ],
+    )) as unknown[];
+    const rows = (Array.isArray(moved[0]) ? moved[0] : moved) as Array<{ name: string }>;
+    if (rows.length === moves.length) return;
+    const names = new Set(rows.map((r) => r.name));
+    throw new CheckpointMoved(moves.find((m) => !names.has(m.name))!.name);
+  }
+
+  /**
    * Moves only the horizons of followers that read past events not of their types, in one
    * statement; answers the names whose row was where we thought (the others must reload).
    */

@@ -21,11 +21,11 @@ export interface LogConsumer {
    */
   apply(events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint): Promise<void>;
   /**
-   * The same inside a transaction the follower gives (and commits): one transaction, and one
-   * commit, for every in-database consumer's share of a page. Absent for a consumer whose
-   * effects are not rows in this database (a reactor appends to the store).
+   * Only the effects of `events`, inside a transaction the follower gives: it moves the
+   * checkpoints of every consumer it gave a share to in one statement, and commits once. Absent
+   * for a consumer whose effects are not rows in this database (a reactor appends to the store).
    */
-  applyIn?(manager: EntityManager, events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint): Promise<void>;
+  applyIn?(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void>;
   /** It cannot go on (an event it cannot apply): it is recorded as failed and no longer driven. */
   fail(error: unknown): Promise<void>;
   /** When set, the follower leaves it alone until it is cleared (a rebuild's swap, say). */

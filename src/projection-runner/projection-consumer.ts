@@ -66,16 +66,16 @@ export class ProjectionConsumer implements LogConsumer {
   async apply(events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint): Promise<void> {
     await this.ctx.dataSource.transaction(async (manager) => {
       await useSchema(manager, 'public');
-      await this.applyIn(manager, events, from, to);
+      // The handlers read before anything is written, so the transaction takes its id (and holds
+      // back readers of the log) only for the checkpoint and the batch's writes.
+      await applyEvents(manager, this.definition, events, {
+        beforeWrite: () => this.ctx.checkpoints.advance(manager, this.name, from, to, events.length),
+      });
     });
   }
 
-  async applyIn(manager: EntityManager, events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint): Promise<void> {
-    // The handlers read before anything is written, so the transaction takes its id (and holds
-    // back readers of the log) only for the checkpoint and the batch's writes.
-    await applyEvents(manager, this.definition, events, {
-      beforeWrite: () => this.ctx.checkpoints.advance(manager, this.name, from, to, events.length),
-    });
+  async applyIn(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+    await applyEvents(manager, this.definition, events);
   }
 
   async fail(error: unknown): Promise<void> {

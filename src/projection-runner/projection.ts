@@ -16,11 +16,12 @@ export interface ProjectionStore {
   put<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): void;
   remove<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): void;
   /**
-   * Loads, in one query, every row whose `property` is one of `values`, and remembers that the
-   * cache now holds all of them: later get()s by that key, and find()s on that single column and
-   * value, need no query (and a prefetched primary key that is absent is known to be absent).
+   * Loads, in one query, every row whose `property` (or any of several) is one of `values`, and
+   * remembers that the cache now holds all of them: later get()s by that key, and find()s on that
+   * single column and value, need no query (and a prefetched primary key that is absent is known
+   * to be absent).
    */
-  prefetch<T extends ObjectLiteral>(entity: EntityTarget<T>, property: keyof T & string, values: readonly unknown[]): Promise<void>;
+  prefetch<T extends ObjectLiteral>(entity: EntityTarget<T>, property: (keyof T & string) | ReadonlyArray<keyof T & string>, values: readonly unknown[]): Promise<void>;
   /** Rows matching a where clause: from the cache when prefetched, else after flushing pending writes. */
   find<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T> | FindOptionsWhere<T>[]): Promise<T[]>;
   /** The transaction itself, for what the helpers above cannot say. Flush first if you read. */

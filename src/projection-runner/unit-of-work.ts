@@ -153,28 +153,32 @@ export class UnitOfWork implements ProjectionStore {
     return values;
   }
 
-  async prefetch<T extends ObjectLiteral>(entity: EntityTarget<T>, property: keyof T & string, values: readonly unknown[]): Promise<void> {
+  async prefetch<T extends ObjectLiteral>(entity: EntityTarget<T>, property: (keyof T & string) | ReadonlyArray<keyof T & string>, values: readonly unknown[]): Promise<void> {
     const meta = this.meta(entity);
-    const done = this.completeFor(meta, property);
-    this.indexFor(meta, property);
-    const wanted: unknown[] = [];
-    const seen = new Set<string>();
-    for (const v of values) {
-      if (v === null || v === undefined) continue;
-      const k = indexKey(v) ?? `\u0000j${JSON.stringify(v)}`;
-      if (done.has(k) || seen.has(k)) continue;
-      seen.add(k);
-      wanted.push(v);
-    }
-    if (wanted.length === 0) return;
     const slots = this.slots(meta);
-    // One array parameter instead of the ORM's placeholder per value (its cost grows with the square).
-    const column = meta.findColumnWithPropertyName(property);
-    if (!column) throw new Error(`${meta.tableName}: no column for ${property}`);
-    const type = typeof column.type === 'string' ? column.type : 'text';
-    const sql = `SELECT * FROM "${meta.tableName}" WHERE "${column.databaseName}" = ANY ($1::${type}[])`;
-    for (let i = 0; i < wanted.length; i += 5000) {
-      const raw = (await this.manager.query(sql, [wanted.slice(i, i + 5000)])) as ObjectLiteral[];
+    // Per column, the values not yet loaded by it; one query asks for all of them.
+    const lookups = (typeof property === 'string' ? [property] : property).map((name) => {
+      const done = this.completeFor(meta, name);
+      this.indexFor(meta, name);
+      const wanted: unknown[] = [];
+      const seen = new Set<string>();
+      for (const v of values) {
+        if (v === null || v === undefined) continue;
+        const k = indexKey(v) ?? `\u0000j${JSON.stringify(v)}`;
+        if (done.has(k) || seen.has(k)) continue;
+        seen.add(k);
+        wanted.push(v);
+      }
+      const column = meta.findColumnWithPropertyName(name);
+      if (!column) throw new Error(`${meta.tableName}: no column for ${name}`);
+      return { name, done, seen, wanted, column, type: typeof column.type === 'string' ? column.type : 'text' };
+    }).filter((l) => l.wanted.length > 0);
+    if (lookups.length === 0) return;
+    // One array parameter per column instead of the ORM's placeholder per value (its cost grows with the square).
+    const sql = `SELECT * FROM "${meta.tableName}" WHERE ${lookups.map((l, i) => `"${l.column.databaseName}" = ANY ($${i + 1}::${l.type}[])`).join(' OR ')}`;
+    const longest = Math.max(...lookups.map((l) => l.wanted.length));
+    for (let i = 0; i < longest; i += 5000) {
+      const raw = (await this.manager.query(sql, lookups.map((l) => l.wanted.slice(i, i + 5000)))) as ObjectLiteral[];
       for (const r of raw) {
         const row: ObjectLiteral = {};
         for (const c of meta.columns) row[c.propertyName] = r[c.databaseName];
@@ -182,12 +186,14 @@ export class UnitOfWork implements ProjectionStore {
         if (!slots.has(k)) this.setSlot(meta, k, { row: share(row), dirty: false });
       }
     }
-    for (const k of seen) done.add(k);
-    // Prefetched by the whole primary key: what was not found is known not to exist.
-    if (meta.primaryColumns.length === 1 && meta.primaryColumns[0].propertyName === property) {
-      for (const v of wanted) {
-        const k = keyOfValues([v instanceof Date ? v.toISOString() : v]);
-        if (!slots.has(k)) this.setSlot(meta, k, { row: null, dirty: false });
+    for (const l of lookups) {
+      for (const k of l.seen) l.done.add(k);
+      // Prefetched by the whole primary key: what was not found is known not to exist.
+      if (meta.primaryColumns.length === 1 && meta.primaryColumns[0].propertyName === l.name) {
+        for (const v of l.wanted) {
+          const k = keyOfValues([v instanceof Date ? v.toISOString() : v]);
+          if (!slots.has(k)) this.setSlot(meta, k, { row: null, dirty: false });
+        }
       }
     }
   }
