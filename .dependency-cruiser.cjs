@@ -18,12 +18,6 @@ const HTTP_EDGE = [
   '^src/web/web-(params|renderer)\\.ts$',
 ];
 
-// Known exceptions, left alone while issue 10 rewrote the runner and issue 11 built the website:
-// the projection runner answers a consistentWith that never arrives with src/http's ProblemException,
-// and the website's page queries (src/web) answer an unknown id the same way. Engines and queries elsewhere
-// throw a coded DomainError, which the edge's one filter maps to a status.
-const CHOOSE_A_STATUS = exactly(['src/projection-runner/consistency.service.ts', 'src/web/queries/common.ts']);
-
 // Known exception: the bulk intake (src/contributions/import) checks each NDJSON line with the edge's own guard,
 // validation pipe and problem, builds each line's command metadata as the edge does, and reads the request id
 // from the request context: it is an edge of its own (a request body of many commands).
@@ -79,17 +73,12 @@ module.exports = {
     adapterRule('eventstoredb'),
     {
       name: 'only-the-edge-knows-http',
-      comment: 'Express and src/http are known only at the HTTP edge: src/http, controllers, DTOs, guards, filters, the app wiring.',
+      comment:
+        'Express and src/http are known only at the HTTP edge: src/http, controllers, DTOs, guards, filters, the app wiring. ' +
+        'Engines and queries throw a coded DomainError; the edge\'s one filter maps its code to a status.',
       severity: 'error',
-      from: { path: '^(src|projections)/', pathNot: [...HTTP_EDGE, ...CHOOSE_A_STATUS, ...IMPORTER] },
+      from: { path: '^(src|projections)/', pathNot: [...HTTP_EDGE, ...IMPORTER] },
       to: { path: ['^src/http/', '^node_modules/(express|@types/express|@nestjs/platform-express|supertest|@types/supertest)/'] },
-    },
-    {
-      name: 'only-the-edge-knows-http',
-      comment: 'The known exceptions that choose a status may take src/http/problem.ts, nothing else of the edge.',
-      severity: 'error',
-      from: { path: CHOOSE_A_STATUS },
-      to: { path: ['^src/http/', '^node_modules/(express|@types/express|@nestjs/platform-express)/'], pathNot: '^src/http/problem\\.ts$' },
     },
     {
       name: 'only-the-edge-knows-http',

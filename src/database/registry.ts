@@ -1,7 +1,9 @@
 /**
  * Every TypeORM entity and every migration of the service, in one place, so the service, the CLI
- * and the tests build the same schema. Append migrations in timestamp order; a merged migration is
- * never edited.
+ * and the tests build the same schema. The read models' entities and migrations come from their
+ * one list (projections/index.ts); only the others are listed here. The order of the list does not
+ * matter: TypeORM's MigrationExecutor sorts migrations by the timestamp ending each class name. A
+ * merged migration is never edited.
  */
 import type { MixedList } from 'typeorm';
 import { EventStore1795400000000 } from '../event-store/postgres/migrations/1795400000000-event-store.js';

@@ -8,6 +8,9 @@ import { currentRequest } from './request-context.js';
 
 const KIND_STATUS: Record<DomainErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, busy: 429, unavailable: 503 };
 
+/** A code whose problem type has a title of its own, the same wherever it is raised (RFC 9457: one type, one title). */
+const CODE_TITLES: Readonly<Record<string, string>> = { 'VALIDATION.FAILED': 'Invalid request' };
+
 /** Maps every error to one RFC 9457 shape; an unknown error is a 500 that tells nothing of the internals. */
 export function toProblem(error: unknown): ProblemException {
   if (error instanceof ProblemException) return error;
@@ -17,7 +20,7 @@ export function toProblem(error: unknown): ProblemException {
   if (error instanceof DomainError) {
     const status = KIND_STATUS[error.kind];
     const field = typeof error.details.field === 'string' ? error.details.field : undefined;
-    return new ProblemException(status, error.code, STATUS_TITLES[status], error.message, {
+    return new ProblemException(status, error.code, CODE_TITLES[error.code] ?? STATUS_TITLES[status], error.message, {
       ...error.details,
       ...(field ? { errors: [{ field, reason: error.message }] } : {}),
     });

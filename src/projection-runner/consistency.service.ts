@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
-import { ProblemException } from '../http/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.js';
+import { DomainError } from '../shared/domain-error.js';
 
 /**
  * Read your writes: a query given consistentWith=<position> waits until the projections it reads
@@ -21,7 +21,7 @@ export class ConsistencyService {
   async waitFor(projections: readonly string[], position: string | undefined): Promise<void> {
     if (position === undefined || position === '') return;
     if (!this.store.isPosition(position)) {
-      throw new ProblemException(400, 'VALIDATION.FAILED', 'Invalid request', 'consistentWith: not a log position', {
+      throw new DomainError('VALIDATION.FAILED', 'consistentWith: not a log position', 'invalid', {
         errors: [{ field: 'consistentWith', reason: 'must be a position returned by a command' }],
       });
     }
@@ -34,11 +34,10 @@ export class ConsistencyService {
         .filter(({ seen }) => seen === null || this.store.comparePositions(seen, position) < 0);
       if (behind.length === 0) return;
       if (Date.now() >= deadline) {
-        throw new ProblemException(
-          503,
+        throw new DomainError(
           'PROJECTION.NOT_CAUGHT_UP',
-          'Service Unavailable',
           `the read models have not reached position ${position} within ${this.runtime.config.CONSISTENCY_TIMEOUT_MS} ms; retry shortly`,
+          'unavailable',
           { behind },
         );
       }

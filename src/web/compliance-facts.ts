@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { COMPLIANCE_TYPES, complianceFact } from '../../projections/compliance/compliance.projection.js';
-import type { ComplianceFact } from '../audit/compliance/compliance.rules.js';
+import type { ComplianceFact } from '../../projections/compliance/compliance.rules.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 
 /** Cycles whose facts are kept between readings. */

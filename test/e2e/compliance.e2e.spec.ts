@@ -1,4 +1,4 @@
-import type { ComplianceCheck, ComplianceView } from '../../src/audit/compliance/compliance.rules.js';
+import type { ComplianceCheck, ComplianceView } from '../../projections/compliance/compliance.rules.js';
 import { INSTITUTIONS } from '../support/app.js';
 import { AuditRecord, plusDays } from '../support/audit-record.js';
 

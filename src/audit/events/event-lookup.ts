@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
 import { maySeeRedacted, type Reader } from '../../read-side/access.js';
 import { PersonalDataVault } from '../../security/personal-data.vault.js';
-import { presentPersonalData } from '../history/personal-data.js';
+import { presentPersonalData } from '../../read-side/personal-data.js';
 import { PublicFacts, publicLines } from '../exports/public-events.js';
 import { summarizeEvent } from './event-summary.js';
 import { DomainError } from '../../shared/domain-error.js';

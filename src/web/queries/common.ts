@@ -2,16 +2,17 @@ import type { EntityManager } from 'typeorm';
 import { CycleRow } from '../../../projections/cycles/cycles.entity.js';
 import { isUuid } from '../../../projections/shared/aggregate-view.js';
 import { Names, stakeholderDisplayName } from '../../../projections/directory/directory.queries.js';
-import { ProblemException } from '../../http/problem.js';
 import type { Reader } from '../../read-side/access.js';
 import type { PersonalTextPresenter } from '../../read-side/personal-text.js';
+import { DomainError } from '../../shared/domain-error.js';
 
 /** Every page reads as an anonymous API caller does: published data only, no personal data. */
 export const PUBLIC: Reader = { kind: 'public' };
 
 export const PAGE_SIZE = 20;
 
-export const notFound = (what: string, id: string) => new ProblemException(404, `${what.toUpperCase()}.NOT_FOUND`, 'Not Found', `no ${what} ${id}`);
+/** A page that does not exist: the website's error filter renders it as its 404 page (the API's one mapping gives the status). */
+export const notFound = (what: string, id: string) => new DomainError(`${what.toUpperCase()}.NOT_FOUND`, `no ${what} ${id}`, 'not_found');
 
 export function requireUuid(what: string, id: string): void {
   if (!isUuid(id)) throw notFound(what, id);

@@ -18,7 +18,7 @@ import { cycleTimelineProjection } from '../../../projections/cycle-timeline/cyc
 import { CycleRow } from '../../../projections/cycles/cycles.entity.js';
 import { cyclesProjection } from '../../../projections/cycles/cycles.projection.js';
 import { AsOfService } from '../../audit/as-of/as-of.service.js';
-import { evaluateComplianceInSteps, type ComplianceFact, type ComplianceView, type EvidenceEvent } from '../../audit/compliance/compliance.rules.js';
+import { evaluateComplianceInSteps, type ComplianceFact, type ComplianceView, type EvidenceEvent } from '../../../projections/compliance/compliance.rules.js';
 import { ComplianceFacts } from '../compliance-facts.js';
 import { RecordReader, type Stamped } from '../record-reader.js';
 import { notFound, requireUuid } from './common.js';

@@ -1,4 +1,4 @@
-import type { ComplianceCheck } from '../../audit/compliance/compliance.rules.js';
+import type { ComplianceCheck } from '../../../projections/compliance/compliance.rules.js';
 import type { Translator } from '../i18n.js';
 import type { CyclePageData, EvidenceFact } from '../queries/cycle.query.js';
 import type { Links } from './common.js';

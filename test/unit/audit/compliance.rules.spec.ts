@@ -1,4 +1,4 @@
-import { evaluateCompliance, evaluateComplianceInSteps, type ComplianceFact } from '../../../src/audit/compliance/compliance.rules.js';
+import { evaluateCompliance, evaluateComplianceInSteps, type ComplianceFact } from '../../../projections/compliance/compliance.rules.js';
 
 /** given facts (in log order) / when evaluated on a day / then a check's verdict: no Nest, no database. */
 let seq = 0;

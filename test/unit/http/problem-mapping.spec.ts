@@ -22,4 +22,9 @@ describe('coded errors to problem documents', () => {
     const problem = toProblem(new DomainError('VALIDATION.FAILED', 'cursor: not a cursor', 'invalid', { errors: [{ field: 'cursor', reason: 'not a cursor' }] }));
     expect(problem.extensions.errors).toEqual([{ field: 'cursor', reason: 'not a cursor' }]);
   });
+
+  it('gives a validation failure the title of its problem type, wherever it is raised', () => {
+    const problem = toProblem(new DomainError('VALIDATION.FAILED', 'consistentWith: not a log position', 'invalid', { errors: [{ field: 'consistentWith', reason: 'must be a position returned by a command' }] }));
+    expect(problem).toMatchObject({ status: 400, title: 'Invalid request', code: 'VALIDATION.FAILED' });
+  });
 });

@@ -1,5 +1,5 @@
 import type { AccountabilityView } from '../../../projections/accountability/accountability.queries.js';
-import { evaluateCompliance, type ComplianceFact } from '../../../src/audit/compliance/compliance.rules.js';
+import { evaluateCompliance, type ComplianceFact } from '../../../projections/compliance/compliance.rules.js';
 import { chartFigure, chartSvg } from '../../../src/web/charts.js';
 import { html } from '../../../src/web/html.js';
 import { loadMessages, Translations } from '../../../src/web/i18n.js';

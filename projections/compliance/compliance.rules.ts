@@ -9,11 +9,11 @@
  * soon as the record shows a breach that later events cannot undo (or, after submission, any
  * breach), and `pending` otherwise. Exceptions are said at each check.
  */
-import { followDuplicates } from '../../contributions/domain/contribution-outcome.js';
-import type { ComplianceThresholds } from '../../cycles/domain/events.js';
-import { DEFAULT_THRESHOLDS } from '../../cycles/domain/cycle.decider.js';
-import { wholeDaysBetween } from '../../shared/time.js';
-import { summarizeEvent } from '../events/event-summary.js';
+import { followDuplicates } from '../../src/contributions/domain/contribution-outcome.js';
+import type { ComplianceThresholds } from '../../src/cycles/domain/events.js';
+import { DEFAULT_THRESHOLDS } from '../../src/cycles/domain/cycle.decider.js';
+import { wholeDaysBetween } from '../../src/shared/time.js';
+import { summarizeEvent } from '../../src/audit/events/event-summary.js';
 
 export interface ComplianceFact {
   eventId: string;

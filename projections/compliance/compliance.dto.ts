@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ComplianceThresholdsResponse } from '../../../projections/cycles/cycles.dto.js';
+import { ComplianceThresholdsResponse } from '../cycles/cycles.dto.js';
 import type { ComplianceCheck, ComplianceView, EvidenceEvent } from './compliance.rules.js';
 
 export class EvidenceEventResponse implements EvidenceEvent {

@@ -1,14 +1,14 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../http/api-problems.js';
-import { ApiOk } from '../../http/openapi.js';
-import { Public } from '../../security/auth.guard.js';
-import { AsOfQuery } from '../as-of/as-of.query.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
+import { ApiOk } from '../../src/http/openapi.js';
+import { Public } from '../../src/security/auth.guard.js';
+import { AsOfQuery } from '../../src/audit/as-of/as-of.query.js';
 import { ComplianceResponse } from './compliance.dto.js';
 import { GetComplianceQuery } from './compliance.queries.js';
 import type { ComplianceView } from './compliance.rules.js';
-import { UuidParam } from '../../http/uuid.pipe.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 @ApiTags('views')
 @ApiBearerAuth()

@@ -1,15 +1,15 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../http/api-problems.js';
-import type { Actor } from '../../shared/actor.js';
-import { ApiOk } from '../../http/openapi.js';
-import { Roles } from '../../security/auth.guard.js';
+import { ApiProblems } from '../../src/http/api-problems.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { ApiOk } from '../../src/http/openapi.js';
+import { Roles } from '../../src/security/auth.guard.js';
 import { ContributionHistoryResponse } from './contribution-history.dto.js';
-import { CurrentActor } from '../../security/current-actor.js';
-import { AsOfQuery } from '../as-of/as-of.query.js';
+import { CurrentActor } from '../../src/security/current-actor.js';
+import { AsOfQuery } from '../../src/audit/as-of/as-of.query.js';
 import { GetContributionHistoryQuery, type ContributionHistoryView } from './contribution-history.queries.js';
-import { UuidParam } from '../../http/uuid.pipe.js';
+import { UuidParam } from '../../src/http/uuid.pipe.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()

@@ -1,19 +1,19 @@
-import { readModelProgress } from '../../projection-runner/progress.js';
+import { readModelProgress } from '../../src/projection-runner/progress.js';
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { contributionLinksProjection, linkedContributions } from '../../../projections/contribution-links/contribution-links.projection.js';
-import { ContributionLinkRow } from '../../../projections/contribution-links/contribution-link.entity.js';
-import { EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.js';
-import type { Actor } from '../../shared/actor.js';
-import { ReadModels } from '../../read-side/read-models.js';
-import { maySeePersonalData, maySeeRedacted, readerOf, type Reader } from '../../read-side/access.js';
-import { PersonalDataVault } from '../../security/personal-data.vault.js';
-import { streams } from '../../shared/streams.js';
-import { pastFilter, type PastPoint, type PastQuery } from '../as-of/as-of-point.js';
-import { AsOfService } from '../as-of/as-of.service.js';
-import { presentPersonalData } from './personal-data.js';
-import { DomainError } from '../../shared/domain-error.js';
+import { contributionLinksProjection, linkedContributions } from './contribution-links.projection.js';
+import { ContributionLinkRow } from './contribution-link.entity.js';
+import { EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '../../src/event-store/event-store.port.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
+import { maySeePersonalData, maySeeRedacted, readerOf, type Reader } from '../../src/read-side/access.js';
+import { PersonalDataVault } from '../../src/security/personal-data.vault.js';
+import { streams } from '../../src/shared/streams.js';
+import { pastFilter, type PastPoint, type PastQuery } from '../../src/audit/as-of/as-of-point.js';
+import { AsOfService } from '../../src/audit/as-of/as-of.service.js';
+import { presentPersonalData } from '../../src/read-side/personal-data.js';
+import { DomainError } from '../../src/shared/domain-error.js';
 
 /** Why an event of another stream is in a contribution's history. */
 export type HistoryLink = 'duplicate' | 'commitment_revision' | 'report';

@@ -1,5 +1,5 @@
-import { isEncrypted, type PersonalDataVault } from '../../security/personal-data.vault.js';
-import type { PersonalText } from '../../shared/personal-text.js';
+import { isEncrypted, type PersonalDataVault } from '../security/personal-data.vault.js';
+import type { PersonalText } from '../shared/personal-text.js';
 
 export interface PresentedData<T> {
   data: T;

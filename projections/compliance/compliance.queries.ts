@@ -2,14 +2,14 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import { ComplianceFactRow } from '../../../projections/compliance/compliance-fact.entity.js';
-import { complianceProjection } from '../../../projections/compliance/compliance.projection.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { ReadModels } from '../../read-side/read-models.js';
-import type { PastQuery } from '../as-of/as-of-point.js';
-import { AsOfService } from '../as-of/as-of.service.js';
+import { ComplianceFactRow } from './compliance-fact.entity.js';
+import { complianceProjection } from './compliance.projection.js';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
+import { ReadModels } from '../../src/read-side/read-models.js';
+import type { PastQuery } from '../../src/audit/as-of/as-of-point.js';
+import { AsOfService } from '../../src/audit/as-of/as-of.service.js';
 import { evaluateCompliance, type ComplianceView } from './compliance.rules.js';
-import { DomainError } from '../../shared/domain-error.js';
+import { DomainError } from '../../src/shared/domain-error.js';
 
 export class GetComplianceQuery extends Query<ComplianceView> {
   constructor(

@@ -1,0 +1,16 @@
+import type { ReadModelKit } from '../shared/read-model-kit.js';
+import { AccountabilityController } from './accountability.controller.js';
+import { DuplicateCandidatesController } from './duplicate-candidates.controller.js';
+import { AccountabilityHotRead } from './accountability.hot-read.js';
+import { GetAccountabilityHandler, ListContributionsHandler } from './accountability.queries.js';
+import { DuplicateCandidatesHandler } from './duplicate-candidates.queries.js';
+import { Accountability1795500001000 } from './migrations/1795500001000-accountability.js';
+import { AccountabilityRevision1796100000200 } from './migrations/1796100000200-accountability-revision.js';
+import { accountabilityProjection } from './accountability.projection.js';
+
+export const accountabilityReadModel: ReadModelKit = {
+  projection: accountabilityProjection,
+  migrations: [Accountability1795500001000, AccountabilityRevision1796100000200],
+  controllers: [AccountabilityController, DuplicateCandidatesController],
+  providers: [AccountabilityHotRead, GetAccountabilityHandler, ListContributionsHandler, DuplicateCandidatesHandler],
+};

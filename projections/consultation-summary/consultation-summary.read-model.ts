@@ -1,0 +1,13 @@
+import type { ReadModelKit } from '../shared/read-model-kit.js';
+import { ConsultationSummaryController } from './consultation-summary.controller.js';
+import { GetConsultationSummaryHandler, ListConsultationsHandler } from './consultation-summary.queries.js';
+import { ConsultationSummary1795500002000 } from './migrations/1795500002000-consultation-summary.js';
+import { ConsultationSummaryRevision1796100000400 } from './migrations/1796100000400-consultation-summary-revision.js';
+import { consultationSummaryProjection } from './consultation-summary.projection.js';
+
+export const consultationSummaryReadModel: ReadModelKit = {
+  projection: consultationSummaryProjection,
+  migrations: [ConsultationSummary1795500002000, ConsultationSummaryRevision1796100000400],
+  controllers: [ConsultationSummaryController],
+  providers: [GetConsultationSummaryHandler, ListConsultationsHandler],
+};

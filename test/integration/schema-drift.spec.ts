@@ -1,0 +1,33 @@
+import type { DataSource } from 'typeorm';
+import { ALL_PROJECTIONS } from '../../projections/index.js';
+import { createDataSource } from '../../src/database/data-source.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+/**
+ * The entities (the outcome columns declared once in projections/shared/outcome-row.ts included)
+ * say what the migrations build: TypeORM's schema builder, run on a freshly migrated database,
+ * finds nothing to change. `synchronize` is off everywhere, so a drift would only show as a query
+ * that reads or writes a column the database does not have, or has otherwise.
+ */
+let db: TestDatabase;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  db = await createTestDatabase({ migrate: true });
+  dataSource = createDataSource({ url: db.url, poolSize: 2, searchPath: 'public' });
+  await dataSource.initialize();
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await db?.drop();
+});
+
+it('has entities that match the schema the migrations build', async () => {
+  // Every table a projection owns has its entity, so the comparison below covers all of them.
+  const mapped = dataSource.entityMetadatas.map((m) => m.tableName).sort();
+  expect(mapped).toEqual(ALL_PROJECTIONS.flatMap((p) => p.tables).sort());
+  // The queries that would make the database what the entities say, one per difference.
+  const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
+  expect(upQueries.map((q) => q.query)).toEqual([]);
+});
