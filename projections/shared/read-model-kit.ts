@@ -4,7 +4,7 @@ import type { ProjectionDefinition } from '../../src/projection-runner/projectio
 
 /**
  * One read model, whole: each `projections/<name>/<name>.read-model.ts` exports one, and
- * `projections/registry.ts` lists them all. The runner's projections, the migrations, the entities
+ * `READ_MODELS` in `projections/index.ts` lists them all. The runner's projections, the migrations, the entities
  * and the query side's module (controllers, query handlers, repositories) are all derived from that list.
  */
 export interface ReadModelKit {
