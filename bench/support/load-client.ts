@@ -21,6 +21,8 @@ export interface LoadJob {
 
 export interface LoadResult {
   readLatencies: number[];
+  /** The reads slower than 100 ms: when each left (ms since the job started) and how long it took. */
+  slowReads: Array<{ atMs: number; ms: number }>;
   readErrors: number;
   commandsSent: number;
   commandErrors: number;
@@ -45,7 +47,8 @@ function call(base: string, method: string, path: string, headers: Record<string
 }
 
 export async function runJob(job: LoadJob): Promise<LoadResult> {
-  const result: LoadResult = { readLatencies: [], readErrors: 0, commandsSent: 0, commandErrors: 0, visibleMs: [], neverVisible: 0 };
+  const started = performance.now();
+  const result: LoadResult = { readLatencies: [], slowReads: [], readErrors: 0, commandsSent: 0, commandErrors: 0, visibleMs: [], neverVisible: 0 };
   const until = Date.now() + job.seconds * 1000;
   const work: Promise<unknown>[] = [];
 
@@ -57,7 +60,9 @@ export async function runJob(job: LoadJob): Promise<LoadResult> {
     const read = async () => {
       const t0 = performance.now();
       const status = await call(job.base, 'GET', `/v1/contributions/${nextId()}/accountability`, headers).then((r) => r.status, () => -1);
-      result.readLatencies.push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      result.readLatencies.push(ms);
+      if (ms > 100) result.slowReads.push({ atMs: Math.round(t0 - started), ms: Math.round(ms) });
       if (status !== 200) result.readErrors++;
     };
     if (job.reads.clients) {
