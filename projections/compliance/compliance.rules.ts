@@ -9,7 +9,8 @@
  * soon as the record shows a breach that later events cannot undo (or, after submission, any
  * breach), and `pending` otherwise. Exceptions are said at each check.
  */
-import { followDuplicates } from '../../src/contributions/domain/contribution-outcome.js';
+import { evolveOutcome, followDuplicates, RECEIVED, type OutcomeFacts } from '../../src/contributions/domain/contribution-outcome.js';
+import type { ContributionEvent } from '../../src/contributions/domain/events.js';
 import type { ComplianceThresholds } from '../../src/cycles/domain/events.js';
 import { DEFAULT_THRESHOLDS } from '../../src/cycles/domain/cycle.decider.js';
 import { wholeDaysBetween } from '../../src/shared/time.js';
@@ -410,17 +411,31 @@ interface ContributionState {
   duplicateOf: string | null;
 }
 
-/** A contribution as it stood at `at` (its events that happened by then, in log order). */
+/**
+ * A fact as the domain's contribution event, for evolveOutcome. The facts keep no response text
+ * (decision, rationale, commitments: the rules never read them), so those come empty.
+ */
+const asContributionEvent = (e: ComplianceFact) =>
+  ({ type: e.type, data: { decision: '', rationale: null, commitmentIds: [], ...e.data } }) as unknown as ContributionEvent;
+
+/**
+ * A contribution as it stood at `at` (its events that happened by then, in log order), folded by
+ * the domain's evolveOutcome; `published` is the publication of its current response, the evidence.
+ */
 function stateAt(c: Contribution, at: Date): ContributionState {
-  const state: ContributionState = { responded: false, published: null, withdrawn: false, duplicateOf: null };
+  let facts: OutcomeFacts = RECEIVED;
+  let publication: ComplianceFact | null = null;
   for (const e of c.events) {
     if (e.occurredAt > at) continue;
-    if (e.type === 'ContributionResponded') Object.assign(state, { responded: true, published: null });
-    else if (e.type === 'ResponsePublished') state.published = e;
-    else if (e.type === 'ContributionWithdrawn') state.withdrawn = true;
-    else if (e.type === 'ContributionMarkedDuplicate') state.duplicateOf = str(e.data.canonicalId);
+    facts = evolveOutcome(facts, asContributionEvent(e), e.occurredAt);
+    if (e.type === 'ResponsePublished') publication = e;
   }
-  return state;
+  return {
+    responded: facts.response !== null,
+    published: facts.response?.publishedAt ? publication : null,
+    withdrawn: facts.withdrawn,
+    duplicateOf: facts.duplicateOf,
+  };
 }
 
 /**
