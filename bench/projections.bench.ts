@@ -134,9 +134,9 @@ async function main(): Promise<void> {
   const databaseUrl = database.url;
   const settings = new pg.Client({ connectionString: databaseUrl });
   await settings.connect();
-  const pgSettings = Object.fromEntries(
-    await Promise.all(['server_version', 'fsync', 'synchronous_commit', 'shared_buffers'].map(async (s) => [s, (await settings.query(`SHOW ${s}`)).rows[0][s]])),
-  );
+  // One query at a time: a pg client queues concurrent ones, and pg 8 warns that it will stop.
+  const pgSettings: Record<string, string> = {};
+  for (const s of ['server_version', 'fsync', 'synchronous_commit', 'shared_buffers']) pgSettings[s] = (await settings.query(`SHOW ${s}`)).rows[0][s] as string;
   await settings.end();
   log(`PostgreSQL ${JSON.stringify(pgSettings)}`);
   await runMigrations(databaseUrl);
