@@ -179,8 +179,13 @@ async function main(): Promise<void> {
   const w3 = await load(commands(true));
   const visible = w3.visibleMs.sort((a, b) => a - b);
   const neverVisible = w3.neverVisible;
-  const visibility = { commandsPerSecond: COMMANDS_PER_SECOND, appended: appended(w3), samples: visible.length, p50Ms: +percentile(visible, 50).toFixed(1), p99Ms: +percentile(visible, 99).toFixed(1), maxMs: +(visible.at(-1) ?? NaN).toFixed(1), neverVisible };
+  const visibility = { slowVisible: w3.slowVisible, commandsPerSecond: COMMANDS_PER_SECOND, appended: appended(w3), samples: visible.length, p50Ms: +percentile(visible, 50).toFixed(1), p99Ms: +percentile(visible, 99).toFixed(1), maxMs: +(visible.at(-1) ?? NaN).toFixed(1), neverVisible };
   log(`3. append acknowledged → visible: p50 ${visibility.p50Ms} ms, p99 ${visibility.p99Ms} ms (${visibility.samples} commands, ${neverVisible} not visible within 10 s)`);
+  if (w3.slowVisible.length > 0) {
+    const perSecond = new Map<number, number>();
+    for (const x of w3.slowVisible) perSecond.set(Math.floor(x.atMs / 1000), (perSecond.get(Math.floor(x.atMs / 1000)) ?? 0) + 1);
+    log(`3. commands visible after more than 250 ms, by second of the phase: ${[...perSecond].map(([second, n]) => `${second}s: ${n}`).join(', ')}`);
+  }
 
   const result = {
     benchmark: 'read',

@@ -27,6 +27,8 @@ export interface LoadResult {
   commandsSent: number;
   commandErrors: number;
   visibleMs: number[];
+  /** The acknowledged commands that took over 250 ms to be visible: when each was acknowledged (ms since the job started). */
+  slowVisible: Array<{ atMs: number; ms: number }>;
   neverVisible: number;
 }
 
@@ -48,7 +50,7 @@ function call(base: string, method: string, path: string, headers: Record<string
 
 export async function runJob(job: LoadJob): Promise<LoadResult> {
   const started = performance.now();
-  const result: LoadResult = { readLatencies: [], slowReads: [], readErrors: 0, commandsSent: 0, commandErrors: 0, visibleMs: [], neverVisible: 0 };
+  const result: LoadResult = { readLatencies: [], slowReads: [], readErrors: 0, commandsSent: 0, commandErrors: 0, visibleMs: [], slowVisible: [], neverVisible: 0 };
   const until = Date.now() + job.seconds * 1000;
   const work: Promise<unknown>[] = [];
 
@@ -120,7 +122,9 @@ export async function runJob(job: LoadJob): Promise<LoadResult> {
             await probeSlot();
             const r = await call(job.base, 'GET', `/v1/contributions/${id}/accountability`, { Authorization: `Bearer ${watchToken}` }).catch(() => ({ status: -1, body: '' }));
             if (r.status === 200) {
-              result.visibleMs.push(performance.now() - at);
+              const ms = performance.now() - at;
+              result.visibleMs.push(ms);
+              if (ms > 250) result.slowVisible.push({ atMs: Math.round(at - started), ms: Math.round(ms) });
               return;
             }
             await sleep(2);
