@@ -49,5 +49,7 @@ export const complianceProjection: ProjectionDefinition = {
   version: 1,
   tables: ['compliance_fact'],
   entities: [ComplianceFactRow],
+  // One fact per event, keyed by its id.
+  insertOnly: [ComplianceFactRow],
   handlers: Object.fromEntries(COMPLIANCE_TYPES.map((type) => [type, keepFact])),
 };

@@ -45,6 +45,8 @@ export const webPagesProjection: ProjectionDefinition = {
   version: 1,
   tables: ['web_consultation', 'web_material', 'web_report', 'web_commitment', 'web_contribution_step'],
   entities: [WebConsultationRow, WebMaterialRow, WebReportRow, WebCommitmentRow, WebContributionStepRow],
+  // One step per event of a contribution's stream, keyed by its revision.
+  insertOnly: [WebContributionStepRow],
   handlers: {
     ConsultationAnnounced: on<ConsultationAnnounced>(async (d, event, store) => {
       store.put(WebConsultationRow, { consultationId: d.consultationId, cycleId: d.cycleId, leadInstitution: d.leadInstitution, description: d.description ?? null, position: event.position });

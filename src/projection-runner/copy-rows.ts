@@ -42,18 +42,8 @@ export function copyEncoders(meta: EntityMetadata): Encode[] | null {
   return ENCODERS.get(meta)!;
 }
 
-/**
- * Upserts many rows: COPY (text format) into a temporary table shaped like the target, then one
- * INSERT … SELECT … ON CONFLICT. Parsing COPY's text costs PostgreSQL a fraction of what a JSON
- * document of the same rows does, which made the writes most of a rebuild's time.
- */
-export async function copyUpsert(manager: EntityManager, meta: EntityMetadata, rows: readonly ObjectLiteral[], encoders: Encode[], upsertFrom: (stage: string) => string): Promise<void> {
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('copyUpsert needs a transaction');
-  const client = (await runner.connect()) as pg.PoolClient;
-  const table = meta.tableName;
-  const stage = `"cr_stage_${table}"`;
-  await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE "${table}") ON COMMIT DELETE ROWS`);
+/** Streams rows into `table` (quoted) with COPY's text format. */
+async function copyInto(client: pg.PoolClient, table: string, meta: EntityMetadata, rows: readonly ObjectLiteral[], encoders: Encode[]): Promise<void> {
   const columns = meta.columns;
   async function* lines(): AsyncGenerator<string> {
     let buffer = '';
@@ -72,7 +62,34 @@ export async function copyUpsert(manager: EntityManager, meta: EntityMetadata, r
     if (buffer) yield buffer;
   }
   const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
-  await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${stage} (${names}) FROM STDIN`)));
+  await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`)));
+}
+
+async function clientOf(manager: EntityManager, what: string): Promise<pg.PoolClient> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error(`${what} needs a transaction`);
+  return (await runner.connect()) as pg.PoolClient;
+}
+
+/**
+ * Upserts many rows: COPY (text format) into a temporary table shaped like the target, then one
+ * INSERT … SELECT … ON CONFLICT. Parsing COPY's text costs PostgreSQL a fraction of what a JSON
+ * document of the same rows does, which made the writes most of a rebuild's time.
+ */
+export async function copyUpsert(manager: EntityManager, meta: EntityMetadata, rows: readonly ObjectLiteral[], encoders: Encode[], upsertFrom: (stage: string) => string): Promise<void> {
+  const client = await clientOf(manager, 'copyUpsert');
+  const stage = `"cr_stage_${meta.tableName}"`;
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE "${meta.tableName}") ON COMMIT DELETE ROWS`);
+  await copyInto(client, stage, meta, rows, encoders);
   await client.query(upsertFrom(stage));
   await client.query(`DELETE FROM ${stage}`);
+}
+
+/**
+ * Inserts rows that are new by construction (one per event, keyed by it) straight into the table
+ * (as the search_path finds it): no staging table and no conflict check. A key already there
+ * fails the batch, as it should: the log would have been applied twice.
+ */
+export async function copyInsert(manager: EntityManager, meta: EntityMetadata, rows: readonly ObjectLiteral[], encoders: Encode[]): Promise<void> {
+  await copyInto(await clientOf(manager, 'copyInsert'), `"${meta.tableName}"`, meta, rows, encoders);
 }

@@ -42,6 +42,13 @@ export interface ProjectionDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: readonly Function[];
   handlers: Readonly<Record<string, ProjectionHandler>>;
+  /**
+   * Entities of `entities` whose rows are only ever added, each keyed by the event that adds it
+   * (never put again in a later batch): a batch's many rows go by COPY straight into the table,
+   * without a staging table and a conflict check. A key already stored fails the batch.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  insertOnly?: readonly Function[];
   /** Called with each batch before its handlers: load in a few queries what they will touch. */
   prefetch?: (events: readonly RecordedEvent[], store: ProjectionStore) => Promise<void>;
 }

@@ -64,7 +64,7 @@ export async function applyEvents(
   events: readonly RecordedEvent[],
   options: { beforeWrite?: () => Promise<void> } = {},
 ): Promise<void> {
-  const store = new UnitOfWork(manager);
+  const store = new UnitOfWork(manager, new Set(definition.insertOnly ?? []));
   const handled = events.filter((e) => definition.handlers[e.type]);
   const asBatch = async (step: () => Promise<void>) => {
     try {

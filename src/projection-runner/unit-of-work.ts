@@ -1,5 +1,5 @@
 import { type EntityManager, type EntityMetadata, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
-import { copyEncoders, copyUpsert } from './copy-rows.js';
+import { copyEncoders, copyInsert, copyUpsert } from './copy-rows.js';
 import type { ProjectionStore } from './projection.js';
 
 interface Slot {
@@ -83,7 +83,12 @@ export class UnitOfWork implements ProjectionStore {
   private readonly indexes = new Map<EntityMetadata, Map<string, Map<string, Set<string>>>>();
   private readonly metas = new Map<unknown, EntityMetadata>();
 
-  constructor(readonly manager: EntityManager) {}
+  constructor(
+    readonly manager: EntityManager,
+    /** Entities whose rows are only ever added (ProjectionDefinition.insertOnly): many go by COPY straight into the table. */
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    private readonly insertOnly: ReadonlySet<Function> = new Set(),
+  ) {}
 
   private meta<T extends ObjectLiteral>(entity: EntityTarget<T>): EntityMetadata {
     let meta = this.metas.get(entity);
@@ -256,7 +261,8 @@ export class UnitOfWork implements ProjectionStore {
       const sql = upsertSql(meta);
       const encoders = upserts.length >= COPY_FROM_ROWS ? copyEncoders(meta) : null;
       if (encoders) {
-        await copyUpsert(this.manager, meta, upserts, encoders, sql);
+        if (typeof meta.target === 'function' && this.insertOnly.has(meta.target)) await copyInsert(this.manager, meta, upserts, encoders);
+        else await copyUpsert(this.manager, meta, upserts, encoders, sql);
         continue;
       }
       const fromJson = sql(`jsonb_populate_recordset(NULL::"${meta.tableName}", $1::jsonb)`);
