@@ -7,6 +7,8 @@ interface Slot {
   dirty: boolean;
   /** The primary key of a removed row. */
   pk?: unknown[];
+  /** Put where the table is known to have no such row (looked up or prefetched, absent, and not written since). */
+  fresh?: boolean;
 }
 
 /** A primary key's values as one string (the value itself for a one-column key). */
@@ -217,7 +219,10 @@ export class UnitOfWork implements ProjectionStore {
 
   put<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): void {
     const meta = this.meta(entity);
-    this.setSlot(meta, keyOfValues(this.pkOf(meta, row)), { row: share(row), dirty: true });
+    const key = keyOfValues(this.pkOf(meta, row));
+    const before = this.tables.get(meta)?.get(key);
+    const fresh = !!before && (before.fresh === true || (before.row === null && !before.dirty));
+    this.setSlot(meta, key, { row: share(row), dirty: true, fresh });
   }
 
   remove<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): void {
@@ -249,22 +254,27 @@ export class UnitOfWork implements ProjectionStore {
   async flush(): Promise<void> {
     for (const [meta, slots] of this.tables) {
       const upserts: ObjectLiteral[] = [];
+      const inserts: ObjectLiteral[] = [];
       const deletes: ObjectLiteral[] = [];
+      const insertOnly = typeof meta.target === 'function' && this.insertOnly.has(meta.target);
       for (const slot of slots.values()) {
         if (!slot.dirty) continue;
         slot.dirty = false;
-        if (slot.row) upserts.push(slot.row);
+        if (slot.row) (insertOnly || slot.fresh ? inserts : upserts).push(slot.row);
         else if (slot.pk) deletes.push(Object.fromEntries(meta.primaryColumns.map((c, i) => [c.propertyName, slot.pk![i]])));
+        slot.fresh = false;
       }
       // Deletes are rare in projections: one statement per row keeps composite keys simple.
       for (const where of deletes) await this.manager.delete(meta.target, where);
       const sql = upsertSql(meta);
-      const encoders = upserts.length >= COPY_FROM_ROWS ? copyEncoders(meta) : null;
+      const encoders = upserts.length + inserts.length >= COPY_FROM_ROWS ? copyEncoders(meta) : null;
       if (encoders) {
-        if (typeof meta.target === 'function' && this.insertOnly.has(meta.target)) await copyInsert(this.manager, meta, upserts, encoders);
-        else await copyUpsert(this.manager, meta, upserts, encoders, sql);
+        // Rows the table cannot have yet go straight in; the others through the staging table's upsert.
+        if (inserts.length > 0) await copyInsert(this.manager, meta, inserts, encoders);
+        if (upserts.length > 0) await copyUpsert(this.manager, meta, upserts, encoders, sql);
         continue;
       }
+      upserts.push(...inserts);
       const fromJson = sql(`jsonb_populate_recordset(NULL::"${meta.tableName}", $1::jsonb)`);
       for (let i = 0; i < upserts.length; i += CHUNK) {
         await this.manager.query(fromJson, [JSON.stringify(upserts.slice(i, i + CHUNK).map((row) => toColumns(meta, row)))]);
