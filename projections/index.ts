@@ -16,6 +16,7 @@ import { directoryReadModel } from './directory/directory.read-model.js';
 import { policyAreaDashboardReadModel } from './policy-area-dashboard/policy-area-dashboard.read-model.js';
 import { reasonedResponseReadModel } from './reasoned-response/reasoned-response.read-model.js';
 import { reportsReadModel } from './reports/reports.read-model.js';
+import { OutcomeTablesFillfactor1796600000000 } from './shared/migrations/1796600000000-outcome-tables-fillfactor.js';
 import type { ReadModelKit } from './shared/read-model-kit.js';
 import { stakeholderContributionsReadModel } from './stakeholder-contributions/stakeholder-contributions.read-model.js';
 import { surveyResultsReadModel } from './survey-results/survey-results.read-model.js';
@@ -44,4 +45,7 @@ export const READ_MODELS: readonly ReadModelKit[] = [
 
 export const ALL_PROJECTIONS: ProjectionDefinition[] = READ_MODELS.map((m) => m.projection);
 
-export const PROJECTION_MIGRATIONS = READ_MODELS.flatMap((m) => m.migrations);
+/** Migrations that span several read models (the outcome tables' storage): not any one kit's. */
+const SHARED_MIGRATIONS = [OutcomeTablesFillfactor1796600000000];
+
+export const PROJECTION_MIGRATIONS = [...READ_MODELS.flatMap((m) => m.migrations), ...SHARED_MIGRATIONS];
