@@ -9,7 +9,7 @@ import { AppModule } from './app.module.js';
 import { completeOpenApiDocument } from './http/openapi.js';
 import { sendProblem } from './http/problem-details.filter.js';
 import { runInRequestContext } from './http/request-context.js';
-import { inspectRequest, requireJsonBody } from './http/request-guard.js';
+import { inspectRequest, ownBodyRoutes, requireJsonBody } from './http/request-guard.js';
 import { createValidationPipe } from './http/validation.js';
 import type { Runtime } from './runtime.js';
 
@@ -49,12 +49,14 @@ export async function createApp(runtime: Runtime, options: { logger?: LogLevel[]
     runInRequestContext({ requestId }, next);
   });
   app.use(requestLogging(runtime.config.LOG_FORMAT));
-  app.use(requireJsonBody);
+  let ownBodies: ReturnType<typeof ownBodyRoutes> = [];
+  app.use(requireJsonBody(() => ownBodies));
   app.useBodyParser('json', { limit: runtime.config.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
   app.use(inspectRequest);
   app.useGlobalPipes(createValidationPipe());
 
   const document = openApiDocument(app);
+  ownBodies = ownBodyRoutes(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'v1/openapi.json' });
 
   await app.init();

@@ -6,7 +6,6 @@ export const MAX_JSON_DEPTH = 16;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 export const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson'];
-const NDJSON_ROUTE = /^\/v1\/consultations\/[^/]+\/contributions:import$/;
 
 function invalid(errors: FieldError[], code = 'VALIDATION.FAILED'): ProblemException {
   return new ProblemException(400, code, 'Invalid request', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors });
@@ -65,22 +64,56 @@ function hasBody(req: Request): boolean {
   return Number.isFinite(length) && length > 0;
 }
 
-/** Before the JSON parser: a body that is not JSON is 415, not a pile of "missing field" errors. */
-export function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
-  // The bulk import reads its body as NDJSON lines and checks each line itself.
-  if (NDJSON_ROUTE.test(req.path) && req.is(NDJSON_TYPES)) return next();
-  if (hasBody(req) && !req.is(JSON_TYPES)) {
-    const given = req.headers['content-type'];
-    return next(
-      new ProblemException(
-        415,
-        'REQUEST.UNSUPPORTED_MEDIA_TYPE',
-        'Unsupported Media Type',
-        given ? `request bodies are JSON (Content-Type: application/json), not ${given.split(';')[0]}` : 'request bodies are JSON: send Content-Type: application/json',
-      ),
-    );
+/** A route that reads a body of another type than JSON (it says so with @ApiConsumes). */
+interface OwnBodyRoute {
+  method: string;
+  path: RegExp;
+  types: string[];
+}
+
+/**
+ * The routes whose request body is not JSON, from the OpenAPI document the routes' own
+ * declarations build (`@ApiConsumes`): the bulk import's NDJSON, say. No route is named here.
+ */
+export function ownBodyRoutes(document: { paths: object }): OwnBodyRoute[] {
+  const routes: OwnBodyRoute[] = [];
+  for (const [template, operations] of Object.entries(document.paths as Record<string, object>)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const content = (operation as { requestBody?: { content?: Record<string, unknown> } }).requestBody?.content ?? {};
+      const types = Object.keys(content).filter((t) => !JSON_TYPES.includes(t));
+      if (types.length === 0) continue;
+      const pattern = template
+        .split(/(\{[^}]+\})/)
+        .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+      routes.push({ method: method.toUpperCase(), path: new RegExp(`^${pattern}$`), types });
+    }
   }
-  next();
+  return routes;
+}
+
+/**
+ * Before the JSON parser: a body that is not JSON is 415, not a pile of "missing field" errors,
+ * unless its route declares that type (`routes()`: read at each request, as they are known only
+ * once the application is built).
+ */
+export function requireJsonBody(routes: () => readonly OwnBodyRoute[]) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    // A route that reads its body itself (the bulk import's NDJSON lines) checks it itself.
+    if (routes().some((r) => r.method === req.method && r.path.test(req.path) && req.is(r.types))) return next();
+    if (hasBody(req) && !req.is(JSON_TYPES)) {
+      const given = req.headers['content-type'];
+      return next(
+        new ProblemException(
+          415,
+          'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+          'Unsupported Media Type',
+          given ? `request bodies are JSON (Content-Type: application/json), not ${given.split(';')[0]}` : 'request bodies are JSON: send Content-Type: application/json',
+        ),
+      );
+    }
+    next();
+  };
 }
 
 /**

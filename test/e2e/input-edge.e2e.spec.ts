@@ -87,6 +87,9 @@ test('a body that is not JSON is 415; malformed JSON is 400; a JSON body that is
   expect(text.headers['content-type']).toMatch(/application\/problem\+json/);
   const form = await r.http.post(path).set(bearer(r.poc)).type('form').send({ kind: 'cso', name: 'AHC' });
   expect(form.status).toBe(415);
+  // NDJSON passes only where a route declares it (the bulk import): here it is still not JSON.
+  const lines = await r.http.post(path).set(bearer(r.poc)).set('Content-Type', 'application/x-ndjson').send('{"kind":"cso","name":"AHC"}\n');
+  expect({ status: lines.status, code: lines.body.code }).toEqual({ status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
   const malformed = await r.http.post(path).set(bearer(r.poc)).set('Content-Type', 'application/json').send('{"kind": "cso", "name": ');
   expect({ status: malformed.status, code: malformed.body.code }).toEqual({ status: 400, code: 'REQUEST.MALFORMED_JSON' });
   const array = await r.http.post(path).set(bearer(r.poc)).send([{ kind: 'cso', name: 'AHC' }]);
