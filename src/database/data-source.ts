@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import { ENTITIES, MIGRATIONS } from './registry.js';
 import { ensureLoginRole, grantServiceRole } from './service-role.js';
+import { KEEP_OPENED_CONNECTIONS } from './pool-settings.js';
 
 export interface DataSourceOptions {
   url: string;
@@ -27,6 +28,7 @@ export function dataSourceOptions(options: DataSourceOptions): PostgresDataSourc
     logging: false,
     extra: {
       max: options.poolSize ?? 10,
+      ...KEEP_OPENED_CONNECTIONS,
       application_name: options.applicationName ?? 'consultation-record',
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     },

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { RUNTIME, type Runtime } from '../runtime.js';
 import { dataSourceOptions } from './data-source.js';
 import { DATABASE_POOL } from './tokens.js';
+import { KEEP_OPENED_CONNECTIONS } from './pool-settings.js';
 
 class PoolCloser implements OnApplicationShutdown {
   constructor(@Inject(DATABASE_POOL) private readonly pool: pg.Pool) {}
@@ -32,6 +33,7 @@ export class DatabaseModule {
             const pool = new pg.Pool({
               connectionString: runtime.databaseUrl,
               max: runtime.config.DATABASE_POOL_SIZE,
+              ...KEEP_OPENED_CONNECTIONS,
               connectionTimeoutMillis: 5000,
               application_name: 'consultation-record',
             });

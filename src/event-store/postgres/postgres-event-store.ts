@@ -47,6 +47,7 @@ import {
   type StoredRow,
 } from './sql.js';
 import { PostgresSubscription, type GlobalPage } from './subscription.js';
+import { KEEP_OPENED_CONNECTIONS } from '../../database/pool-settings.js';
 
 export interface PostgresEventStoreOptions {
   /** Pool size when the store is built from a URL. */
@@ -104,6 +105,7 @@ export class PostgresEventStore implements EventStore {
       this.pool = new pg.Pool({
         connectionString: poolOrUrl,
         max: options.poolSize ?? 20,
+        ...KEEP_OPENED_CONNECTIONS,
         application_name: options.readOnly ? 'consultation-record-audit' : 'consultation-record',
         ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
       });
