@@ -31,13 +31,11 @@ async function connections(): Promise<Record<string, number>> {
 // again at once and every read waited on it (about half a second on the 2-core benchmark machine).
 test('connections opened for a burst of reads are still open after a quiet spell longer than pg’s idle timeout', async () => {
   const token = await t.token({ sub: 'poc', role: 'poc', institution: INSTITUTIONS.poc });
-  const burst = () =>
-    Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        t.http.get(`/v1/contributions/00000000-0000-4000-8000-${String(i).padStart(12, '0')}/accountability`).set('Authorization', `Bearer ${token}`),
-      ),
-    );
-  const answers = await burst();
+  const answers = await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      t.http.get(`/v1/contributions/00000000-0000-4000-8000-${String(i).padStart(12, '0')}/accountability`).set('Authorization', `Bearer ${token}`),
+    ),
+  );
   expect(answers.map((a) => a.status)).toEqual(Array(12).fill(404));
   const before = await connections();
   expect(before['consultation-record-read']).toBeGreaterThan(1);
