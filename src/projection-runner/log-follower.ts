@@ -259,12 +259,15 @@ export class LogFollower {
       const shares: Share[] = [];
       for (const f of active) {
         const share = this.share(f, page, from, end);
-        if (share === null) continue;
-        if (share.events.length > 0) shares.push(share);
-        else {
-          f.seen = end;
-          if (!full && f.state!.horizon !== end) idle.push(f);
+        if (share !== null && share.events.length > 0) {
+          shares.push(share);
+          continue;
         }
+        if (share !== null) f.seen = end;
+        // Its horizon is stored only once a page reaches the head. It may have read up to `end`
+        // in an earlier, full page (one that ended exactly where the log ends): record it now, or
+        // a reader waiting on it waits until something else is appended.
+        if (!full && f.state !== null && !f.failed && this.before(this.checkpoints.seen(f.state), end)) idle.push(f);
       }
       let failure: unknown = null;
       const together = shares.filter((s) => s.f.consumer.applyIn);
@@ -429,6 +432,10 @@ export class LogFollower {
     f.state = null;
     f.locked = false;
     await this.locks.unlock(f.key);
+  }
+
+  private before(a: string | null, b: string): boolean {
+    return a === null || this.store.comparePositions(a, b) < 0;
   }
 
   private earlier(a: string, b: string): string {
