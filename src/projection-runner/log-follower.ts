@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '../database/database-errors.js';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port.js';
 import { CheckpointMoved, type Checkpoint, type Checkpoints } from './checkpoints.js';
 import { Mutex } from './concurrency.js';
+import type { BulkWriters } from './bulk-writers.js';
 import type { LockSession } from './lock-session.js';
 import type { LogConsumer } from './log-consumer.js';
 import { failedEvent, ProjectionBatchError, useSchema } from './replay.js';
@@ -27,6 +28,10 @@ export interface FollowerOptions {
   pollMs: number;
   /** How often the locks of consumers that another process runs are tried again. */
   standbyMs: number;
+  /** While one of these runs (a bulk intake), the follower gives way to it (see BulkWriters). */
+  bulkWriters?: BulkWriters;
+  /** The least it waits after a round while giving way. */
+  giveWayMs?: number;
 }
 
 interface Share {
@@ -65,6 +70,9 @@ export class LogFollower {
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
   private nextClaim = 0;
+  /** The size of a round's page when none was read ahead: larger after giving way (the log grew meanwhile). */
+  private firstPage: number;
+  private givingWay = false;
   /** A round, or a rebuild's swap: never both at once. */
   private readonly roundLock = new Mutex();
   /** The next page, read while the current one is applied. */
@@ -87,6 +95,7 @@ export class LogFollower {
     private readonly locks: LockSession,
     readonly options: FollowerOptions,
   ) {
+    this.firstPage = options.pageSize;
   }
 
   register(consumer: LogConsumer): void {
@@ -155,7 +164,17 @@ export class LogFollower {
           await sleep(Math.min(this.options.standbyMs, this.options.pollMs), undefined, { signal: this.abort.signal }).catch(() => undefined);
           continue;
         }
+        const started = performance.now();
         const caughtUp = await this.round(active);
+        if (this.options.bulkWriters?.active && !this.stopped) {
+          await this.giveWay(this.options.bulkWriters, performance.now() - started);
+          continue;
+        }
+        if (this.givingWay) {
+          this.givingWay = false;
+          this.logger.log('the bulk intake ended: the views catch up at full speed');
+        }
+        this.firstPage = this.options.pageSize;
         if (caughtUp && !this.stopped) {
           const seen = active.map((f) => f.seen).reduce((a, b) => (a === null || b === null ? null : this.earlier(a, b)));
           await this.store.waitForAppend(seen, this.options.pollMs, this.abort.signal).catch(() => undefined);
@@ -167,6 +186,27 @@ export class LogFollower {
         await sleep(1000, undefined, { signal: this.abort.signal }).catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * A bulk writer runs: it goes first. The follower takes at most a third of the time (it waits
+   * twice as long as its round took) until the writer ends, and reads larger pages meanwhile.
+   */
+  private async giveWay(writers: BulkWriters, roundMs: number): Promise<void> {
+    if (!this.givingWay) this.logger.log('a bulk intake runs: the views follow at most a third of the time until it ends');
+    this.givingWay = true;
+    const waited = new AbortController();
+    const stop = () => waited.abort();
+    this.abort.signal.addEventListener('abort', stop, { once: true });
+    try {
+      const wait = Math.max(this.options.giveWayMs ?? 1000, 2 * roundMs);
+      await Promise.race([writers.none(), sleep(wait, undefined, { signal: waited.signal }).catch(() => undefined)]);
+    } finally {
+      waited.abort();
+      this.abort.signal.removeEventListener('abort', stop);
+    }
+    // The log grew meanwhile: the next page starts large.
+    this.firstPage = this.options.catchUpPageSize ?? this.options.pageSize;
   }
 
   /** Takes the locks of consumers nobody runs, at most every standbyMs, and prepares them. */
@@ -243,7 +283,7 @@ export class LogFollower {
       const ahead = this.ahead;
       this.ahead = null;
       const waited = performance.now();
-      const { head, page, limit } = await (ahead && ahead.after === from && ahead.typesKey === typesKey ? ahead.read : this.read(from, types, this.options.pageSize));
+      const { head, page, limit } = await (ahead && ahead.after === from && ahead.typesKey === typesKey ? ahead.read : this.read(from, types, this.firstPage));
       this.time('(waiting for the log)', performance.now() - waited, page.length);
       const full = page.length === limit;
       const end = full ? page[page.length - 1].position : this.checkpoints.later(page.at(-1)?.position ?? null, head);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { RUNTIME, type Runtime } from '../runtime.js';
+import { BulkWriters } from './bulk-writers.js';
 import { Checkpoints } from './checkpoints.js';
 import { LockSession } from './lock-session.js';
 import type { LogConsumer } from './log-consumer.js';
@@ -31,6 +32,8 @@ const PROGRESS_EVERY_MS = 5000;
 const CATCH_UP_PAGE_SIZE = 10_000;
 /** Consumers applying their shares at once while catching up (two cores: Node and PostgreSQL). */
 const CATCH_UP_CONCURRENCY = 3;
+/** While a bulk intake runs in this process, the follower waits at least this long after each round. */
+const GIVE_WAY_MS = 1000;
 
 /**
  * Runs every projection, and every reactor that registers, on one follower of the log: each
@@ -51,6 +54,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     readonly dataSource: DataSource,
     @Inject(EVENT_STORE) readonly store: EventStore,
     @Inject(RUNTIME) private readonly runtime: Runtime,
+    bulkWriters: BulkWriters,
   ) {
     this.checkpoints = new Checkpoints(dataSource, store);
     this.locks = new LockSession(runtime.databaseUrl);
@@ -61,6 +65,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
       catchUpConcurrency: CATCH_UP_CONCURRENCY,
       pollMs: POLL_MS,
       standbyMs: STANDBY_MS,
+      bulkWriters,
+      giveWayMs: GIVE_WAY_MS,
     });
     for (const definition of definitions) {
       const consumer = new ProjectionConsumer(definition, {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BulkWriters } from '../../src/projection-runner/bulk-writers.js';
 import { bearer } from '../support/app.js';
 import { RecordBuilder, type CycleFixture } from '../support/record-builder.js';
 
@@ -94,6 +95,26 @@ describe('POST /v1/consultations/:id/contributions:import', () => {
     expect(res.body).toMatchObject({ accepted: 0, alreadyRecorded: 3, rejected: 5, duplicatesOfEarlierLines: 1, firstPosition: null, lastPosition: null });
     expect(res.body.contributionIds).toEqual(first.contributionIds);
     expect(await r.eventCount()).toBe(before);
+  });
+
+  it("makes the service's views give way while it runs (they follow it in larger pages), and no longer once it has answered", async () => {
+    const writers = r.t.app.get(BulkWriters);
+    const lines = Array.from({ length: 3000 }, (_, i) => ({ channel: 'online_comment', body: `Comment ${i} of a campaign that takes a while to read.` }));
+    let sawItRun = false;
+    const answer = importLines(call, ndjson(...lines));
+    const watch = (async () => {
+      for (let i = 0; i < 2000 && !sawItRun; i++) {
+        sawItRun = writers.active;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    const res = await answer;
+    await watch;
+    expect(res.body).toMatchObject({ accepted: 3000 });
+    expect(sawItRun).toBe(true);
+    expect(writers.active).toBe(false);
+    // The views catch up with it.
+    expect((await accountability(res.body.contributionIds.at(-1), res.body.lastPosition)).status).toBe(200);
   });
 
   it('a file cut in the middle of a line: that line is refused as cut, the whole lines before it are kept', async () => {

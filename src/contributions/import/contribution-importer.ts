@@ -1,5 +1,5 @@
 import { inspectJson } from '../../http/request-guard.js';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
 import type { CommandMeta } from '../../command-handling/command-meta.js';
@@ -9,6 +9,7 @@ import { stableStringify } from '../../shared/stable-stringify.js';
 import type { ConsultationSnapshot } from '../../consultations/domain/consultation.decider.js';
 import { EVENT_STORE, IdempotencyMismatch, WrongExpectedRevision, type Actor, type EventStore, type StreamAppend } from '../../event-store/event-store.port.js';
 import { ProblemException, type FieldError } from '../../http/problem.js';
+import { BulkWriters } from '../../projection-runner/bulk-writers.js';
 import { currentRequest } from '../../http/request-context.js';
 import { createValidationPipe } from '../../http/validation.js';
 import type { AuthenticatedRequest } from '../../security/auth.guard.js';
@@ -59,6 +60,7 @@ export class ContributionImporter {
     private readonly aggregates: AggregateStore,
     private readonly context: ContextLoader,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() private readonly bulkWriters?: BulkWriters,
   ) {}
 
   /** Refuses, before anything is read, a consultation that does not exist or that the actor may not record into. */
@@ -74,6 +76,11 @@ export class ContributionImporter {
 
   async import(consultationId: string, actor: Actor, input: AsyncIterable<Buffer | string>, options: ImportOptions = {}): Promise<ImportSummary> {
     await this.assertMayImport(consultationId, actor);
+    // The log follower of this process gives way while the lines go in (the views catch up after).
+    return this.bulkWriters ? this.bulkWriters.during(() => this.intake(consultationId, actor, input, options)) : this.intake(consultationId, actor, input, options);
+  }
+
+  private async intake(consultationId: string, actor: Actor, input: AsyncIterable<Buffer | string>, options: ImportOptions): Promise<ImportSummary> {
     const correlationId = options.correlationId ?? currentRequest()?.requestId ?? randomId();
     const summary: ImportSummary = {
       consultationId,

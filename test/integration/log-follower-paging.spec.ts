@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
+import { BulkWriters } from '../../src/projection-runner/bulk-writers.js';
 import { Checkpoints, type Checkpoint } from '../../src/projection-runner/checkpoints.js';
 import { LockSession } from '../../src/projection-runner/lock-session.js';
 import type { LogConsumer } from '../../src/projection-runner/log-consumer.js';
@@ -29,13 +30,15 @@ afterAll(async () => {
 });
 
 /** A consumer of the given types that records what it was given, its checkpoint moving with each batch. */
-function consumer(name: string, types: string[]): LogConsumer & { applied: RecordedEvent[] } {
+function consumer(name: string, types: string[]): LogConsumer & { applied: RecordedEvent[]; batches: number[] } {
   const applied: RecordedEvent[] = [];
+  const batches: number[] = [];
   return {
     name,
     kind: 'projection',
     types: new Set(types),
     applied,
+    batches,
     async prepare() {
       const row = await checkpoints.ensure(name, 'projection', 1);
       return { position: row.position, horizon: row.horizon };
@@ -43,6 +46,7 @@ function consumer(name: string, types: string[]): LogConsumer & { applied: Recor
     async apply(events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint) {
       await dataSource.transaction((m) => checkpoints.advance(m, name, from, to, events.length));
       applied.push(...events);
+      batches.push(events.length);
     },
     async fail() {},
   };
@@ -73,6 +77,44 @@ test('a view none of whose events are in the log records that it has seen the lo
     expect(busy.applied.map((e) => e.data)).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }, { i: 3 }]);
     expect(quiet.applied).toEqual([]);
     expect(Object.fromEntries(await seen())).toEqual({ things: last, 'other-things': last });
+  } finally {
+    await follower.stop();
+    await locks.close();
+  }
+});
+
+test('while a bulk writer runs the follower gives way, and follows again as soon as it ends', async () => {
+  const append = eventAppender(store);
+  const first = await append(`thing-${randomUUID()}`, 'BulkThing', { n: 1 });
+  let endWriter!: () => void;
+  const writers = new BulkWriters();
+  const writing = writers.during(() => new Promise<void>((resolve) => (endWriter = resolve)));
+
+  const things = consumer('bulk-things', ['BulkThing']);
+  const locks = new LockSession(db.url);
+  // A minute's wait after each round while the writer runs: longer than this test.
+  const follower = new LogFollower(store, checkpoints, locks, { pageSize: 100, pollMs: 50, standbyMs: 50, bulkWriters: writers, giveWayMs: 60_000 });
+  follower.register(things);
+  follower.start();
+  try {
+    const applied = async (n: number) => {
+      for (let waited = 0; things.applied.length < n && waited < 10_000; waited += 20) await sleep(20);
+      return things.applied.map((e) => e.data);
+    };
+    expect(await applied(1)).toEqual([{ n: 1 }]);
+    expect(first.position).toBe(things.applied[0].position);
+
+    // Appended while it gives way: not followed yet...
+    await append(`thing-${randomUUID()}`, 'BulkThing', { n: 2 });
+    await append(`thing-${randomUUID()}`, 'BulkThing', { n: 3 });
+    await sleep(1000);
+    expect(things.applied).toHaveLength(1);
+
+    // ...and followed at once when the writer ends (not a minute later), in one batch.
+    endWriter();
+    await writing;
+    expect(await applied(3)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(things.batches).toEqual([1, 2]);
   } finally {
     await follower.stop();
     await locks.close();
