@@ -412,6 +412,22 @@ export function describeEventStoreContract(adapterName: string, setup: () => Pro
         expect(aOnly.map((e) => e.type)).toEqual(['A', 'A']);
       });
 
+      test('count answers how many events readAll would return without a limit, with the same filters (where the adapter counts)', async () => {
+        if (!store.count) return;
+        const p = appended.map((e) => e.position);
+        for (const options of [
+          { categories: [category] },
+          { after: p[1], categories: [category] },
+          { after: p[1], upTo: p[4], categories: [category] },
+          { after: before, categories: [category], types: ['A'] },
+          { after: before, categories: [category], types: ['B', 'C'] },
+          { after: before, categories: [category], types: [] },
+          { after: p[5], categories: [category] },
+        ]) {
+          expect([options, await store.count(options)]).toEqual([options, (await store.readAll(options)).length]);
+        }
+      });
+
       test('head() is the last visible position: nothing comes after it', async () => {
         const stream = freshStream();
         const { position } = await store.append(stream, events(1), { expectedRevision: 'no_stream' });

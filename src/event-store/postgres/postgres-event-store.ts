@@ -34,6 +34,7 @@ import {
   LOCK_STREAMS_SQL,
   STORED_IDS_SQL,
   findEventQuery,
+  globalCountQuery,
   globalReadQuery,
   HEAD_QUERY,
   logReadQuery,
@@ -243,6 +244,19 @@ export class PostgresEventStore implements EventStore {
       limit: options.limit ?? null,
     });
     return page.events;
+  }
+
+  async count(options: Omit<ReadAllOptions, 'limit'> = {}): Promise<number> {
+    this.assertOpen();
+    const [[n]] = await this.queryArrays<[string]>(
+      globalCountQuery({
+        after: options.after ? requirePosition(options.after, 'after') : null,
+        upTo: options.upTo ? requirePosition(options.upTo, 'upTo') : null,
+        types: options.types,
+        categories: options.categories,
+      }),
+    );
+    return Number(n);
   }
 
   private async readGlobal(shape: GlobalReadShape): Promise<GlobalPage> {

@@ -114,9 +114,36 @@ export interface GlobalReadShape {
  * when no event does; a nested loop over one outer row keeps the inner ORDER BY.
  */
 export function globalReadQuery(shape: GlobalReadShape): QueryArrayConfig {
+  const { where, values, name } = globalFilter(shape, 'cr_read_all');
+  values.push(shape.limit);
+  return {
+    name,
+    rowMode: 'array',
+    text: `WITH h AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon)
+      SELECT p.*, h.horizon FROM h LEFT JOIN LATERAL (
+        SELECT ${COLUMNS} FROM events e WHERE ${where}
+        ORDER BY e.transaction_id, e.global_position LIMIT $${values.length}
+      ) p ON true`,
+    values,
+  };
+}
+
+/** How many events globalReadQuery would return without a limit: the same gap-safe filter, no payloads. */
+export function globalCountQuery(shape: Omit<GlobalReadShape, 'limit'>): QueryArrayConfig {
+  const { where, values, name } = globalFilter(shape, 'cr_count_all');
+  return {
+    name,
+    rowMode: 'array',
+    text: `WITH h AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon)
+      SELECT count(*)::bigint FROM h, events e WHERE ${where}`,
+    values,
+  };
+}
+
+function globalFilter(shape: Omit<GlobalReadShape, 'limit'>, prefix: string): { where: string; values: unknown[]; name: string } {
   const values: unknown[] = [];
   const where = ['e.transaction_id < h.horizon'];
-  let name = 'cr_read_all';
+  let name = prefix;
   if (shape.after) {
     values.push(String(shape.after.xid), String(shape.after.globalPosition));
     where.push(`(e.transaction_id, e.global_position) > ($${values.length - 1}::xid8, $${values.length}::bigint)`);
@@ -137,17 +164,7 @@ export function globalReadQuery(shape: GlobalReadShape): QueryArrayConfig {
     where.push(`e.category = ANY ($${values.length}::text[])`);
     name += '_c';
   }
-  values.push(shape.limit);
-  return {
-    name,
-    rowMode: 'array',
-    text: `WITH h AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon)
-      SELECT p.*, h.horizon FROM h LEFT JOIN LATERAL (
-        SELECT ${COLUMNS} FROM events e WHERE ${where.join(' AND ')}
-        ORDER BY e.transaction_id, e.global_position LIMIT $${values.length}
-      ) p ON true`,
-    values,
-  };
+  return { where: where.join(' AND '), values, name };
 }
 
 export interface LogReadShape {
