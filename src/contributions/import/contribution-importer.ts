@@ -1,5 +1,5 @@
 import { inspectJson } from '../../http/request-guard.js';
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AggregateStore } from '../../command-handling/aggregate-store.js';
 import type { CommandMeta } from '../../command-handling/command-meta.js';
@@ -60,7 +60,7 @@ export class ContributionImporter {
     private readonly aggregates: AggregateStore,
     private readonly context: ContextLoader,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Optional() private readonly bulkWriters?: BulkWriters,
+    private readonly bulkWriters: BulkWriters,
   ) {}
 
   /** Refuses, before anything is read, a consultation that does not exist or that the actor may not record into. */
@@ -77,7 +77,7 @@ export class ContributionImporter {
   async import(consultationId: string, actor: Actor, input: AsyncIterable<Buffer | string>, options: ImportOptions = {}): Promise<ImportSummary> {
     await this.assertMayImport(consultationId, actor);
     // The log follower of this process gives way while the lines go in (the views catch up after).
-    return this.bulkWriters ? this.bulkWriters.during(() => this.intake(consultationId, actor, input, options)) : this.intake(consultationId, actor, input, options);
+    return this.bulkWriters.during(() => this.intake(consultationId, actor, input, options));
   }
 
   private async intake(consultationId: string, actor: Actor, input: AsyncIterable<Buffer | string>, options: ImportOptions): Promise<ImportSummary> {
