@@ -1,25 +1,17 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { CheckpointMoved, Checkpoints } from '../../src/projection-runner/checkpoints.js';
-import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { checkpointsDatabase } from '../support/projection-harness.js';
 
-let db: TestDatabase;
+let t: Awaited<ReturnType<typeof checkpointsDatabase>>;
 let dataSource: DataSource;
-let store: PostgresEventStore;
 let checkpoints: Checkpoints;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-  store = new PostgresEventStore(db.url, { poolSize: 2 });
-  checkpoints = new Checkpoints(dataSource, store);
+  t = await checkpointsDatabase({ poolSize: 2 });
+  ({ dataSource, checkpoints } = t);
 });
 
-afterAll(async () => {
-  await dataSource.destroy();
-  await store.close();
-  await db.drop();
-});
+afterAll(() => t.close());
 
 const at = (position: string | null, horizon: string | null = position) => ({ position, horizon });
 

@@ -1,33 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
-import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
+import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { BulkWriters } from '../../src/projection-runner/bulk-writers.js';
 import { Checkpoints, type Checkpoint } from '../../src/projection-runner/checkpoints.js';
 import { LockSession } from '../../src/projection-runner/lock-session.js';
 import type { LogConsumer } from '../../src/projection-runner/log-consumer.js';
 import { LogFollower } from '../../src/projection-runner/log-follower.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { eventAppender } from '../support/projection-harness.js';
+import type { TestDatabase } from '../support/database.js';
+import { checkpointsDatabase, eventAppender } from '../support/projection-harness.js';
 
+let t: Awaited<ReturnType<typeof checkpointsDatabase>>;
 let db: TestDatabase;
 let dataSource: DataSource;
 let store: PostgresEventStore;
 let checkpoints: Checkpoints;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-  store = new PostgresEventStore(db.url, { poolSize: 4 });
-  checkpoints = new Checkpoints(dataSource, store);
+  t = await checkpointsDatabase({ poolSize: 4 });
+  ({ db, dataSource, store, checkpoints } = t);
 });
 
-afterAll(async () => {
-  await dataSource.destroy();
-  await store.close();
-  await db.drop();
-});
+afterAll(() => t.close());
 
 /** A consumer of the given types that records what it was given, its checkpoint moving with each batch. */
 function consumer(name: string, types: string[]): LogConsumer & { applied: RecordedEvent[]; batches: number[] } {

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor, EventStore, NewEvent } from '../../src/event-store/event-store.port.js';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
+import { Checkpoints } from '../../src/projection-runner/checkpoints.js';
 import type { ProjectionDefinition } from '../../src/projection-runner/projection.js';
 import { createScratchTables, quoteIdent, replayInTransaction, useSchema } from '../../src/projection-runner/replay.js';
+import { createTestDatabase } from './database.js';
 
 class Rollback extends Error {}
 
@@ -60,5 +63,23 @@ export function eventAppender(store: EventStore) {
       },
     };
     return store.append(streamId, [event], { expectedRevision: 'any' });
+  };
+}
+
+/** A test database of its own with the event store and the checkpoint table, for tests of the follower's parts without the service. */
+export async function checkpointsDatabase(options: { poolSize: number }) {
+  const db = await createTestDatabase();
+  const dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+  const store = new PostgresEventStore(db.url, { poolSize: options.poolSize });
+  return {
+    db,
+    dataSource,
+    store,
+    checkpoints: new Checkpoints(dataSource, store),
+    async close(): Promise<void> {
+      await dataSource.destroy();
+      await store.close();
+      await db.drop();
+    },
   };
 }
