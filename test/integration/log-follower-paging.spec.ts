@@ -78,9 +78,24 @@ test('a view none of whose events are in the log records that it has seen the lo
   }
 });
 
+/**
+ * Waits until readers of the log can see `position`: the log's visible head is server-wide, so an
+ * open transaction of a test running beside this one may hold an append back for a moment.
+ */
+async function visible(position: string): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    const head = await store.head();
+    if (head !== null && store.comparePositions(head, position) >= 0) return;
+    await sleep(20);
+  }
+  throw new Error(`${position} not visible in the log within 10 s`);
+}
+
 test('while a bulk writer runs the follower gives way, and follows again as soon as it ends', async () => {
   const append = eventAppender(store);
   const first = await append(`thing-${randomUUID()}`, 'BulkThing', { n: 1 });
+  // Its first round must see the event: after it, the follower waits a minute.
+  await visible(first.position);
   let endWriter!: () => void;
   const writers = new BulkWriters();
   const writing = writers.during(() => new Promise<void>((resolve) => (endWriter = resolve)));
@@ -101,7 +116,7 @@ test('while a bulk writer runs the follower gives way, and follows again as soon
 
     // Appended while it gives way: not followed yet...
     await append(`thing-${randomUUID()}`, 'BulkThing', { n: 2 });
-    await append(`thing-${randomUUID()}`, 'BulkThing', { n: 3 });
+    await visible((await append(`thing-${randomUUID()}`, 'BulkThing', { n: 3 })).position);
     await sleep(1000);
     expect(things.applied).toHaveLength(1);
 
