@@ -176,9 +176,10 @@ async function main(): Promise<void> {
   await state.connect();
   const perProjection: Record<string, { events: number; seconds: number }> = {};
   let nextQuarter = 0.25;
+  // How far the rebuild was (accountability's share of the log) when RSS peaked.
+  let peakAt = 0;
   for (;;) {
     const rss = process.memoryUsage().rss;
-    peakRss = Math.max(peakRss, rss);
     // The projections' rows (the table also holds the reactors' checkpoints).
     const { rows } = await state.query<{ name: string; position: string | null; horizon: string | null; events_applied: string }>(
       "SELECT name, position, horizon, events_applied FROM projection_state WHERE kind = 'projection'",
@@ -191,6 +192,10 @@ async function main(): Promise<void> {
     const progress = Object.keys(perProjection).length / ALL_PROJECTIONS.length;
     const accountability = rows.find((r) => r.name === 'accountability');
     const share = accountability ? Number(accountability.events_applied) / generated.events : 0;
+    if (rss > peakRss) {
+      peakRss = rss;
+      peakAt = share;
+    }
     if (share >= nextQuarter) {
       rssSamples.push({ progress: Math.round(nextQuarter * 100), rssMb: mb(rss) });
       log(`rebuild ${Math.round(nextQuarter * 100)}%: ${applied} events applied across projections, RSS ${mb(rss)} MB`);
@@ -202,7 +207,7 @@ async function main(): Promise<void> {
   const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
   const headDuringRebuild = visibility(await rebuildProbe.stop());
   const totalApplied = Object.values(perProjection).reduce((s, p) => s + p.events, 0);
-  log(`rebuilt ${ALL_PROJECTIONS.length} projections in ${rebuildSeconds.toFixed(1)} s: ${Math.round(generated.events / rebuildSeconds)} log events/s, ${Math.round(totalApplied / rebuildSeconds)} applied events/s across projections, peak RSS ${mb(peakRss)} MB`);
+  log(`rebuilt ${ALL_PROJECTIONS.length} projections in ${rebuildSeconds.toFixed(1)} s: ${Math.round(generated.events / rebuildSeconds)} log events/s, ${Math.round(totalApplied / rebuildSeconds)} applied events/s across projections, peak RSS ${mb(peakRss)} MB (at ${Math.round(peakAt * 100)} % of the log)`);
   const runner = app.get(ProjectionRunner);
   const timings = Object.fromEntries(
     [...runner.follower.timings].sort((a, b) => b[1].ms - a[1].ms).map(([name, t]) => [name, { seconds: +(t.ms / 1000).toFixed(2), events: t.events }]),
@@ -218,7 +223,7 @@ async function main(): Promise<void> {
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
       postgres: pgSettings,
       log: { events: generated.events, reused: reuse },
-      rebuild: { projections: ALL_PROJECTIONS.length, seconds: +rebuildSeconds.toFixed(1), logEventsPerSecond: Math.round(generated.events / rebuildSeconds), peakRssMb: mb(peakRss), rssByProgress: rssSamples, timings, headHeldBack: headDuringRebuild },
+      rebuild: { projections: ALL_PROJECTIONS.length, seconds: +rebuildSeconds.toFixed(1), logEventsPerSecond: Math.round(generated.events / rebuildSeconds), peakRssMb: mb(peakRss), peakRssAtProgress: Math.round(peakAt * 100), rssByProgress: rssSamples, timings, headHeldBack: headDuringRebuild },
       loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)),
     };
     log(`written to ${await writeResults('projections', result.at, result)}`);
@@ -318,6 +323,7 @@ async function main(): Promise<void> {
       timings,
       rssBeforeMb: mb(rssBefore),
       peakRssMb: mb(peakRss),
+      peakRssAtProgress: Math.round(peakAt * 100),
       rssByProgress: rssSamples,
       headHeldBack: headDuringRebuild,
     },
