@@ -216,6 +216,21 @@ async function main(): Promise<void> {
   for (const [name, t] of Object.entries(timings)) log(`  ${name}: ${t.seconds} s, ${t.events} events`);
   log(`log head held back during the rebuild (append acknowledged → visible to readers of the log): p50 ${headDuringRebuild.p50Ms} ms, p99 ${headDuringRebuild.p99Ms} ms, max ${headDuringRebuild.maxMs} ms over ${headDuringRebuild.probes} probes`);
 
+  // The rebuild's figures, with or without a read phase.
+  const rebuild = {
+    projections: ALL_PROJECTIONS.length,
+    seconds: +rebuildSeconds.toFixed(1),
+    logEventsPerSecond: Math.round(generated.events / rebuildSeconds),
+    appliedEventsPerSecond: Math.round(totalApplied / rebuildSeconds),
+    perProjection,
+    timings,
+    rssBeforeMb: mb(rssBefore),
+    peakRssMb: mb(peakRss),
+    peakRssAtProgress: Math.round(peakAt * 100),
+    rssByProgress: rssSamples,
+    headHeldBack: headDuringRebuild,
+  };
+
   if (READ_SECONDS === 0) {
     const result = {
       benchmark: 'projections',
@@ -223,7 +238,7 @@ async function main(): Promise<void> {
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
       postgres: pgSettings,
       log: { events: generated.events, reused: reuse },
-      rebuild: { projections: ALL_PROJECTIONS.length, seconds: +rebuildSeconds.toFixed(1), logEventsPerSecond: Math.round(generated.events / rebuildSeconds), peakRssMb: mb(peakRss), peakRssAtProgress: Math.round(peakAt * 100), rssByProgress: rssSamples, timings, headHeldBack: headDuringRebuild },
+      rebuild,
       loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)),
     };
     log(`written to ${await writeResults('projections', result.at, result)}`);
@@ -314,19 +329,7 @@ async function main(): Promise<void> {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     postgres: pgSettings,
     log: { events: generated.events, cycles: generated.cycles.length, appendSeconds: +generated.seconds.toFixed(1), appendPerSecond: Math.round(generated.events / generated.seconds) },
-    rebuild: {
-      projections: ALL_PROJECTIONS.length,
-      seconds: +rebuildSeconds.toFixed(1),
-      logEventsPerSecond: Math.round(generated.events / rebuildSeconds),
-      appliedEventsPerSecond: Math.round(totalApplied / rebuildSeconds),
-      perProjection,
-      timings,
-      rssBeforeMb: mb(rssBefore),
-      peakRssMb: mb(peakRss),
-      peakRssAtProgress: Math.round(peakAt * 100),
-      rssByProgress: rssSamples,
-      headHeldBack: headDuringRebuild,
-    },
+    rebuild,
     headHeldBackWhileFollowing: headDuringReads,
     loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)),
     reads,
