@@ -1,7 +1,7 @@
 /**
  * The bulk writers under way in this process (a bulk intake). While one runs, the log follower
  * gives way: after each round it waits twice as long as the round took (at least
- * `FollowerOptions.giveWayMs`), so the writer has most of the CPU and its answer comes sooner. The
+ * `FollowerOptions.giveWayTo.leastMs`), so the writer has most of the CPU and its answer comes sooner. The
  * views go on following, in larger pages and later, and catch up at full speed once it ends.
  */
 export class BulkWriters {

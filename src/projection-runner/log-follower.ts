@@ -28,10 +28,8 @@ export interface FollowerOptions {
   pollMs: number;
   /** How often the locks of consumers that another process runs are tried again. */
   standbyMs: number;
-  /** While one of these runs (a bulk intake), the follower gives way to it (see BulkWriters). */
-  bulkWriters?: BulkWriters;
-  /** The least it waits after a round while giving way. */
-  giveWayMs?: number;
+  /** While one of `writers` runs (a bulk intake), the follower gives way to it, waiting at least `leastMs` after each round (see BulkWriters). */
+  giveWayTo?: { writers: BulkWriters; leastMs: number };
 }
 
 interface Share {
@@ -166,8 +164,9 @@ export class LogFollower {
         }
         const started = performance.now();
         const caughtUp = await this.round(active);
-        if (this.options.bulkWriters?.active && !this.stopped) {
-          await this.giveWay(this.options.bulkWriters, performance.now() - started);
+        const giveWayTo = this.options.giveWayTo;
+        if (giveWayTo?.writers.active && !this.stopped) {
+          await this.giveWay(giveWayTo.writers, Math.max(giveWayTo.leastMs, 2 * (performance.now() - started)));
           continue;
         }
         if (this.givingWay) {
@@ -192,14 +191,13 @@ export class LogFollower {
    * A bulk writer runs: it goes first. The follower takes at most a third of the time (it waits
    * twice as long as its round took) until the writer ends, and reads larger pages meanwhile.
    */
-  private async giveWay(writers: BulkWriters, roundMs: number): Promise<void> {
+  private async giveWay(writers: BulkWriters, wait: number): Promise<void> {
     if (!this.givingWay) this.logger.log('a bulk intake runs: the views follow at most a third of the time until it ends');
     this.givingWay = true;
     const waited = new AbortController();
     const stop = () => waited.abort();
     this.abort.signal.addEventListener('abort', stop, { once: true });
     try {
-      const wait = Math.max(this.options.giveWayMs ?? 1000, 2 * roundMs);
       await Promise.race([writers.none(), sleep(wait, undefined, { signal: waited.signal }).catch(() => undefined)]);
     } finally {
       waited.abort();

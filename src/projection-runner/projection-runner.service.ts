@@ -65,8 +65,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
       catchUpConcurrency: CATCH_UP_CONCURRENCY,
       pollMs: POLL_MS,
       standbyMs: STANDBY_MS,
-      bulkWriters,
-      giveWayMs: GIVE_WAY_MS,
+      giveWayTo: { writers: bulkWriters, leastMs: GIVE_WAY_MS },
     });
     for (const definition of definitions) {
       const consumer = new ProjectionConsumer(definition, {

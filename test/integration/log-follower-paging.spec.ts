@@ -103,7 +103,7 @@ test('while a bulk writer runs the follower gives way, and follows again as soon
   const things = consumer('bulk-things', ['BulkThing']);
   const locks = new LockSession(db.url);
   // A minute's wait after each round while the writer runs: longer than this test.
-  const follower = new LogFollower(store, checkpoints, locks, { pageSize: 100, pollMs: 50, standbyMs: 50, bulkWriters: writers, giveWayMs: 60_000 });
+  const follower = new LogFollower(store, checkpoints, locks, { pageSize: 100, pollMs: 50, standbyMs: 50, giveWayTo: { writers, leastMs: 60_000 } });
   follower.register(things);
   follower.start();
   try {
