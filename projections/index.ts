@@ -43,7 +43,7 @@ export const READ_MODELS: readonly ReadModelKit[] = [
   webPagesReadModel,
 ];
 
-export const ALL_PROJECTIONS: ProjectionDefinition[] = READ_MODELS.map((m) => m.projection);
+export const ALL_PROJECTIONS: ProjectionDefinition[] = READ_MODELS.flatMap((m) => (m.projection ? [m.projection] : []));
 
 /** Migrations that span several read models (the outcome tables' storage): not any one kit's. */
 const SHARED_MIGRATIONS = [OutcomeTablesFillfactor1796600000000];

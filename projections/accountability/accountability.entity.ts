@@ -9,6 +9,7 @@ import { OutcomeRow } from '../shared/outcome-row.js';
 @Index('accountability_cycle', ['cycleId', 'receivedAt', 'contributionId'])
 @Index('accountability_consultation', ['consultationId', 'receivedAt', 'contributionId'])
 @Index('accountability_stakeholder', ['stakeholderId', 'receivedAt', 'contributionId'])
+@Index('accountability_policy_area', ['policyAreaId'])
 @Index('accountability_root', ['canonicalRoot'])
 export class AccountabilityRow extends OutcomeRow {
   @Column('uuid', { name: 'cycle_id' }) cycleId: string;

@@ -6,11 +6,12 @@ import { GetAccountabilityHandler, ListContributionsHandler } from './accountabi
 import { DuplicateCandidatesHandler } from './duplicate-candidates.queries.js';
 import { Accountability1795500001000 } from './migrations/1795500001000-accountability.js';
 import { AccountabilityRevision1796100000200 } from './migrations/1796100000200-accountability-revision.js';
+import { AccountabilityPolicyArea1796700000100 } from './migrations/1796700000100-accountability-policy-area.js';
 import { accountabilityProjection } from './accountability.projection.js';
 
 export const accountabilityReadModel: ReadModelKit = {
   projection: accountabilityProjection,
-  migrations: [Accountability1795500001000, AccountabilityRevision1796100000200],
+  migrations: [Accountability1795500001000, AccountabilityRevision1796100000200, AccountabilityPolicyArea1796700000100],
   controllers: [AccountabilityController, DuplicateCandidatesController],
   providers: [AccountabilityHotRead, GetAccountabilityHandler, ListContributionsHandler, DuplicateCandidatesHandler],
 };

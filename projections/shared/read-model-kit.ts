@@ -8,8 +8,8 @@ import type { ProjectionDefinition } from '../../src/projection-runner/projectio
  * and the query side's module (controllers, query handlers, repositories) are all derived from that list.
  */
 export interface ReadModelKit {
-  /** Its projection: the handlers the runner drives, its tables and their entities. */
-  projection: ProjectionDefinition;
+  /** Its projection: the handlers the runner drives, its tables and their entities (none for a read model that only queries others' tables). */
+  projection?: ProjectionDefinition;
   /** Every migration of its tables (any order: TypeORM runs migrations sorted by their class name's timestamp). */
   migrations: readonly (new () => MigrationInterface)[];
   /** The controllers that answer its queries over HTTP. */

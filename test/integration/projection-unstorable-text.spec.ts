@@ -154,8 +154,8 @@ test('the running service: a NUL in a batch of events stops only the projections
     await client.end();
     expect(rows.map((row) => row.id)).toEqual([ids[0]]);
     // A projection that does not store the body is not held up by it.
-    const dashboard = (await statuses()).find((s) => s.name === 'policy-area-dashboard');
-    expect(dashboard).toMatchObject({ status: 'running', lag: 0 });
+    const traceability = (await statuses()).find((s) => s.name === 'commitment-traceability');
+    expect(traceability).toMatchObject({ status: 'running', lag: 0 });
   } finally {
     await t?.close();
     await db.drop();
