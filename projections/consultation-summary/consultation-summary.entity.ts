@@ -1,7 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { OutcomeRow } from '../shared/outcome-row.js';
 
-/** One row per consultation: what was announced, whether it closed, its latest report's status. */
+/**
+ * One row per consultation: what was announced, whether it closed, its latest report's status. Its
+ * contributions are counted from the accountability view's rows at query time.
+ */
 @Entity({ name: 'consultation_summary' })
 @Index('consultation_summary_cycle', ['cycleId', 'opensAt', 'consultationId'])
 export class ConsultationSummaryRow {
@@ -25,14 +27,3 @@ export class ConsultationSummaryRow {
   @Column('text') position: string;
 }
 
-/**
- * One row per contribution (of every consultation: a duplicate may follow a canonical of another
- * one): what the summary counts, grouped at query time.
- */
-@Entity({ name: 'consultation_summary_contribution' })
-@Index('consultation_summary_contribution_consultation', ['consultationId'])
-@Index('consultation_summary_contribution_root', ['canonicalRoot'])
-export class ConsultationSummaryContributionRow extends OutcomeRow {
-  @Column('uuid', { name: 'consultation_id' }) consultationId: string;
-  @Column('boolean') late: boolean;
-}

@@ -1,13 +1,8 @@
 import { CONSULTATION_EVENT_TYPES, type ConsultationAnnounced, type ConsultationClosed } from '../../src/consultations/domain/events.js';
-import type { ContributionReceived } from '../../src/contributions/domain/events.js';
 import { on, type ProjectionDefinition, type ProjectionHandler, type ProjectionStore } from '../../src/projection-runner/projection.js';
 import type { ReportDrafted, ReportStatus } from '../../src/reports/domain/events.js';
-import { NO_OUTCOME, outcomeTracker } from '../shared/contribution-outcome.js';
-import { outcomeHandlers } from '../shared/outcome-handlers.js';
 import { trackRevision } from '../shared/revision.js';
-import { ConsultationSummaryContributionRow, ConsultationSummaryRow } from './consultation-summary.entity.js';
-
-const contributions = outcomeTracker(ConsultationSummaryContributionRow);
+import { ConsultationSummaryRow } from './consultation-summary.entity.js';
 
 async function consultation(store: ProjectionStore, consultationId: string): Promise<ConsultationSummaryRow> {
   const row = await store.get(ConsultationSummaryRow, { consultationId });
@@ -24,11 +19,10 @@ const reportStep = (status: ReportStatus): ProjectionHandler =>
 
 const definition: ProjectionDefinition = {
   name: 'consultation-summary',
-  // 2: the consultation stream's revision.
+  // 2: the consultation stream's revision. Its contributions are counted from the accountability view's rows.
   version: 2,
-  tables: ['consultation_summary', 'consultation_summary_contribution'],
-  entities: [ConsultationSummaryRow, ConsultationSummaryContributionRow],
-  prefetch: (events, store) => contributions.prefetch(store, events),
+  tables: ['consultation_summary'],
+  entities: [ConsultationSummaryRow],
   handlers: {
     ConsultationAnnounced: on<ConsultationAnnounced>(async (d, event, store) => {
       store.put(ConsultationSummaryRow, {
@@ -63,11 +57,6 @@ const definition: ProjectionDefinition = {
     ReportRevised: reportStep('draft'),
     ReportAccepted: reportStep('accepted'),
     ReportPublished: reportStep('published'),
-
-    ContributionReceived: on<ContributionReceived>((d, event, store) =>
-      contributions.save(store, { contributionId: d.contributionId, consultationId: d.consultationId, late: d.late, ...NO_OUTCOME, position: event.position }, event),
-    ),
-    ...outcomeHandlers(contributions),
   },
 };
 

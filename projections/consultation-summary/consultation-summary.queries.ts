@@ -15,6 +15,8 @@ import { ConsultationSummaryRow } from './consultation-summary.entity.js';
 import { consultationSummaryProjection } from './consultation-summary.projection.js';
 import { DomainError } from '../../src/shared/domain-error.js';
 import { directoryProjection } from '../directory/directory.projection.js';
+import { accountabilityProjection } from '../accountability/accountability.projection.js';
+import { together } from '../../src/projection-runner/projection.js';
 
 /** A consultation as the list shows it (and the summary begins). */
 export interface ConsultationItemView {
@@ -95,6 +97,9 @@ interface Counts {
   late: number;
 }
 
+/** The summary's rows and the accountability view's, whose rows of the consultation it counts. */
+const SUMMARY_AS_OF = together(consultationSummaryProjection, accountabilityProjection);
+
 @QueryHandler(GetConsultationSummaryQuery)
 export class GetConsultationSummaryHandler implements IQueryHandler<GetConsultationSummaryQuery, ConsultationSummaryView> {
   constructor(
@@ -106,9 +111,9 @@ export class GetConsultationSummaryHandler implements IQueryHandler<GetConsultat
   async execute({ consultationId, actor, consistentWith, past }: GetConsultationSummaryQuery): Promise<ConsultationSummaryView> {
     return this.readModels.read(
       { consistentWith, past },
-      [consultationSummaryProjection, directoryProjection],
+      [consultationSummaryProjection, accountabilityProjection, directoryProjection],
       (m, point) => this.summary(point ? m.getRepository(ConsultationSummaryRow) : this.consultations, consultationId, actor),
-      { projection: consultationSummaryProjection, scope: this.asOf.consultation(consultationId) },
+      { projection: SUMMARY_AS_OF, scope: this.asOf.consultation(consultationId) },
     );
   }
 
@@ -126,10 +131,10 @@ export class GetConsultationSummaryHandler implements IQueryHandler<GetConsultat
               count(*) FILTER (WHERE NOT withdrawn AND NOT (addressed AND ${shown}))::int AS unaddressed,
               count(*) FILTER (WHERE late)::int AS late,
               (SELECT coalesce(jsonb_agg(jsonb_build_object('decision', g.decision, 'count', g.count)), '[]'::jsonb)
-                 FROM (SELECT decision, count(*)::int AS count FROM consultation_summary_contribution
+                 FROM (SELECT decision, count(*)::int AS count FROM accountability
                         WHERE consultation_id = $1 AND NOT withdrawn AND decision IS NOT NULL AND ${shown}
                         GROUP BY decision) g) AS "byDecision"
-         FROM consultation_summary_contribution WHERE consultation_id = $1`,
+         FROM accountability WHERE consultation_id = $1`,
       [consultationId, counted === 'published'],
     )) as Array<Counts & { byDecision: Array<{ decision: string; count: number }> }>;
     return {

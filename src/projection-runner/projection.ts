@@ -59,6 +59,31 @@ export function handledTypes(definition: ProjectionDefinition): string[] {
   return Object.keys(definition.handlers).sort();
 }
 
+/**
+ * Several projections replayed as one (an answer about the past that reads the tables of each):
+ * every event goes to each projection's handler in turn. Their tables must not overlap.
+ */
+export function together(...definitions: readonly ProjectionDefinition[]): ProjectionDefinition {
+  const handlers: Record<string, ProjectionHandler> = {};
+  for (const type of new Set(definitions.flatMap(handledTypes))) {
+    const each = definitions.flatMap((d) => d.handlers[type] ?? []);
+    handlers[type] = async (event, store) => {
+      for (const handler of each) await handler(event, store);
+    };
+  }
+  return {
+    name: definitions.map((d) => d.name).join('+'),
+    version: 0,
+    tables: definitions.flatMap((d) => d.tables),
+    entities: definitions.flatMap((d) => d.entities),
+    insertOnly: definitions.flatMap((d) => d.insertOnly ?? []),
+    handlers,
+    prefetch: async (events, store) => {
+      for (const d of definitions) await d.prefetch?.(events.filter((e) => d.handlers[e.type]), store);
+    },
+  };
+}
+
 /** Types a handler by the domain event it handles. */
 export function on<E extends { type: string; data: object }>(
   handler: (data: E['data'], event: RecordedEvent, store: ProjectionStore) => Promise<void>,
