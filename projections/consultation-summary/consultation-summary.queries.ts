@@ -16,7 +16,7 @@ import { consultationSummaryProjection } from './consultation-summary.projection
 import { DomainError } from '../../src/shared/domain-error.js';
 import { directoryProjection } from '../directory/directory.projection.js';
 import { accountabilityProjection } from '../accountability/accountability.projection.js';
-import { together } from '../../src/projection-runner/projection.js';
+import { combineProjections } from '../../src/projection-runner/projection.js';
 
 /** A consultation as the list shows it (and the summary begins). */
 export interface ConsultationItemView {
@@ -98,7 +98,7 @@ interface Counts {
 }
 
 /** The summary's rows and the accountability view's, whose rows of the consultation it counts. */
-const SUMMARY_AS_OF = together(consultationSummaryProjection, accountabilityProjection);
+const SUMMARY_AS_OF = combineProjections([consultationSummaryProjection, accountabilityProjection]);
 
 @QueryHandler(GetConsultationSummaryQuery)
 export class GetConsultationSummaryHandler implements IQueryHandler<GetConsultationSummaryQuery, ConsultationSummaryView> {

@@ -60,26 +60,29 @@ export function handledTypes(definition: ProjectionDefinition): string[] {
 }
 
 /**
- * Several projections replayed as one (an answer about the past that reads the tables of each):
- * every event goes to each projection's handler in turn. Their tables must not overlap.
+ * Several read models as one definition (their tables never share names), so that one replay
+ * rebuilds them all as of a point (an answer about the past that reads the tables of each). `seen`
+ * is told of every event replayed.
  */
-export function together(...definitions: readonly ProjectionDefinition[]): ProjectionDefinition {
+export function combineProjections(projections: readonly ProjectionDefinition[], seen: (event: RecordedEvent) => void = () => undefined): ProjectionDefinition {
   const handlers: Record<string, ProjectionHandler> = {};
-  for (const type of new Set(definitions.flatMap(handledTypes))) {
-    const each = definitions.flatMap((d) => d.handlers[type] ?? []);
+  for (const type of new Set(projections.flatMap(handledTypes))) {
+    const each = projections.map((p) => p.handlers[type]).filter((h): h is ProjectionHandler => h !== undefined);
     handlers[type] = async (event, store) => {
+      seen(event);
       for (const handler of each) await handler(event, store);
     };
   }
+  const prefetching = projections.filter((p) => p.prefetch);
   return {
-    name: definitions.map((d) => d.name).join('+'),
-    version: 0,
-    tables: definitions.flatMap((d) => d.tables),
-    entities: definitions.flatMap((d) => d.entities),
-    insertOnly: definitions.flatMap((d) => d.insertOnly ?? []),
+    name: projections.map((p) => p.name).join('+'),
+    version: 1,
+    tables: projections.flatMap((p) => p.tables),
+    entities: projections.flatMap((p) => p.entities),
+    insertOnly: projections.flatMap((p) => p.insertOnly ?? []),
     handlers,
     prefetch: async (events, store) => {
-      for (const d of definitions) await d.prefetch?.(events.filter((e) => d.handlers[e.type]), store);
+      for (const p of prefetching) await p.prefetch!(events.filter((e) => p.handlers[e.type]), store);
     },
   };
 }

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AsOfService, type ScopeAt } from '../audit/as-of/as-of.service.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.port.js';
 import { readModelProgress } from '../projection-runner/progress.js';
-import type { ProjectionDefinition, ProjectionHandler } from '../projection-runner/projection.js';
+import { combineProjections, type ProjectionDefinition } from '../projection-runner/projection.js';
 import { RUNTIME, type Runtime } from '../runtime.js';
 import { PageCache } from './page-cache.js';
 
@@ -105,30 +105,4 @@ export class RecordReader {
         : { position: latest?.position ?? null, at: recorded.time.toISOString(), asOf };
     return { data, stamp };
   }
-}
-
-/**
- * Several read models as one definition (their tables never share names), so that one replay
- * rebuilds them all as of a point. `seen` is told of every event replayed.
- */
-export function combineProjections(projections: readonly ProjectionDefinition[], seen: (event: RecordedEvent) => void = () => undefined): ProjectionDefinition {
-  const handlers: Record<string, ProjectionHandler> = {};
-  for (const type of new Set(projections.flatMap((p) => Object.keys(p.handlers)))) {
-    const each = projections.map((p) => p.handlers[type]).filter((h): h is ProjectionHandler => h !== undefined);
-    handlers[type] = async (event, store) => {
-      seen(event);
-      for (const handler of each) await handler(event, store);
-    };
-  }
-  const prefetching = projections.filter((p) => p.prefetch);
-  return {
-    name: projections.map((p) => p.name).join('+'),
-    version: 1,
-    tables: projections.flatMap((p) => p.tables),
-    entities: projections.flatMap((p) => p.entities),
-    handlers,
-    prefetch: async (events, store) => {
-      for (const p of prefetching) await p.prefetch!(events.filter((e) => p.handlers[e.type]), store);
-    },
-  };
 }
