@@ -1,5 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { OutcomeRow } from '../shared/outcome-row.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'stakeholder_contributions_stakeholder' })
 export class StakeholderRow {
@@ -43,26 +42,3 @@ export class StakeholderAttendanceRow {
   @Column('text') position: string;
 }
 
-/**
- * One row per contribution, anonymous ones included: a stakeholder's duplicate shows the response
- * of a canonical that may be anyone's.
- */
-@Entity({ name: 'stakeholder_contributions_contribution' })
-@Index('stakeholder_contributions_contribution_stakeholder', ['stakeholderId', 'receivedAt', 'contributionId'])
-@Index('stakeholder_contributions_contribution_root', ['canonicalRoot'])
-export class StakeholderContributionRow extends OutcomeRow {
-  @Column('uuid', { name: 'stakeholder_id', nullable: true }) stakeholderId: string | null;
-  @Column('uuid', { name: 'cycle_id' }) cycleId: string;
-  @Column('uuid', { name: 'consultation_id' }) consultationId: string;
-  @Column('uuid', { name: 'policy_area_id', nullable: true }) policyAreaId: string | null;
-  @Column('text') channel: string;
-  /** A string, or the encrypted envelope of an individual's text. */
-  @Column('jsonb') body: unknown;
-  @Column('uuid', { name: 'commitment_id', nullable: true }) commitmentId: string | null;
-  @Column('timestamptz', { name: 'received_at' }) receivedAt: Date;
-  @Column('boolean') late: boolean;
-  @Column('boolean') redacted: boolean;
-  @Column('text', { name: 'redaction_reason', nullable: true }) redactionReason: string | null;
-  @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt: Date | null;
-  @Column('text', { name: 'withdrawal_reason', nullable: true }) withdrawalReason: string | null;
-}

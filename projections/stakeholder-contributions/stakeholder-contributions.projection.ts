@@ -1,20 +1,9 @@
 import type { EntityTarget, FindOptionsWhere } from 'typeorm';
 import type { AttendanceRecorded, ConsultationAnnounced, StakeholdersInvited } from '../../src/consultations/domain/events.js';
-import type { ContributionReceived, ContributionRedacted } from '../../src/contributions/domain/events.js';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
 import { on, type ProjectionDefinition, type ProjectionStore } from '../../src/projection-runner/projection.js';
 import type { StakeholderRegistered } from '../../src/stakeholders/domain/events.js';
-import { NO_OUTCOME, outcomeTracker } from '../shared/contribution-outcome.js';
-import { outcomeHandlers, withdrawal } from '../shared/outcome-handlers.js';
-import {
-  StakeholderAttendanceRow,
-  StakeholderConsultationRow,
-  StakeholderContributionRow,
-  StakeholderInvitationRow,
-  StakeholderRow,
-} from './stakeholder-contributions.entity.js';
-
-const contributions = outcomeTracker(StakeholderContributionRow);
+import { StakeholderAttendanceRow, StakeholderConsultationRow, StakeholderInvitationRow, StakeholderRow } from './stakeholder-contributions.entity.js';
 
 /** Invitations and attendance name only new stakeholders; the first record of each stays. */
 async function recordOnce<T extends { stakeholderId: string; consultationId: string }>(
@@ -44,11 +33,9 @@ export const stakeholderContributionsProjection: ProjectionDefinition = {
     'stakeholder_contributions_consultation',
     'stakeholder_contributions_invitation',
     'stakeholder_contributions_attendance',
-    'stakeholder_contributions_contribution',
   ],
-  entities: [StakeholderRow, StakeholderConsultationRow, StakeholderInvitationRow, StakeholderAttendanceRow, StakeholderContributionRow],
+  entities: [StakeholderRow, StakeholderConsultationRow, StakeholderInvitationRow, StakeholderAttendanceRow],
   prefetch: async (events, store) => {
-    await contributions.prefetch(store, events);
     await store.prefetch(StakeholderInvitationRow, 'consultationId', consultationsOf(events, 'StakeholdersInvited'));
     await store.prefetch(StakeholderAttendanceRow, 'consultationId', consultationsOf(events, 'AttendanceRecorded'));
   },
@@ -88,37 +75,5 @@ export const stakeholderContributionsProjection: ProjectionDefinition = {
         position: event.position,
       })),
     ),
-
-    ContributionReceived: on<ContributionReceived>((d, event, store) =>
-      contributions.save(
-        store,
-        {
-          contributionId: d.contributionId,
-          stakeholderId: d.stakeholderId,
-          cycleId: d.cycleId,
-          consultationId: d.consultationId,
-          policyAreaId: d.policyAreaId,
-          channel: d.channel,
-          body: d.body,
-          commitmentId: d.commitmentId,
-          receivedAt: new Date(d.receivedAt),
-          late: d.late,
-          redacted: false,
-          redactionReason: null,
-          withdrawnAt: null,
-          withdrawalReason: null,
-          ...NO_OUTCOME,
-          position: event.position,
-        },
-        event,
-      ),
-    ),
-
-    ContributionRedacted: on<ContributionRedacted>(async (d, event, store) => {
-      const row = await contributions.get(store, d.contributionId);
-      await contributions.save(store, { ...row, redacted: true, redactionReason: d.reason }, event);
-    }),
-
-    ...outcomeHandlers(contributions, { withdrawn: withdrawal }),
   },
 };

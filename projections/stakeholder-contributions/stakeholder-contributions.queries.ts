@@ -10,13 +10,14 @@ import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import {
   StakeholderAttendanceRow,
   StakeholderConsultationRow,
-  StakeholderContributionRow,
   StakeholderInvitationRow,
   StakeholderRow,
 } from './stakeholder-contributions.entity.js';
 import { DomainError } from '../../src/shared/domain-error.js';
 import { directoryProjection } from '../directory/directory.projection.js';
 import { stakeholderContributionsProjection } from './stakeholder-contributions.projection.js';
+import { AccountabilityRow } from '../accountability/accountability.entity.js';
+import { accountabilityProjection } from '../accountability/accountability.projection.js';
 
 /** "You said, we did": one contribution and what became of it. */
 export interface StakeholderContributionView {
@@ -98,14 +99,14 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
     const { stakeholderId, filters, limit } = query;
     const reader = readerOf(query.actor);
     requireReader(reader, stakeholderId);
-    await this.readModels.today([stakeholderContributionsProjection, directoryProjection], query.consistentWith);
+    await this.readModels.today([stakeholderContributionsProjection, accountabilityProjection, directoryProjection], query.consistentWith);
     const after = decodeCursor(query.cursor, 2);
     // One snapshot for all the tables: the runner may commit a batch between two reads.
     const found = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const stakeholder = await m.findOneBy(StakeholderRow, { stakeholderId });
       if (!stakeholder) return null;
       const where = { stakeholderId, ...(filters.cycleId ? { cycleId: filters.cycleId } : {}) };
-      const qb = m.createQueryBuilder(StakeholderContributionRow, 'c').where('c.stakeholder_id = :stakeholderId', { stakeholderId });
+      const qb = m.createQueryBuilder(AccountabilityRow, 'c').where('c.stakeholder_id = :stakeholderId', { stakeholderId });
       if (filters.cycleId) qb.andWhere('c.cycle_id = :cycleId', { cycleId: filters.cycleId });
       const rows = await afterKey(qb, receiptOrder('c'), after, limit + 1).getMany();
       const invitations = await m.find(StakeholderInvitationRow, { where, order: { invitedAt: 'ASC', consultationId: 'ASC' } });
@@ -132,7 +133,7 @@ export class GetStakeholderContributionsHandler implements IQueryHandler<GetStak
     };
   }
 
-  private async present(row: StakeholderContributionRow, reader: Reader, consultation: ConsultationRef, names: Names): Promise<StakeholderContributionView> {
+  private async present(row: AccountabilityRow, reader: Reader, consultation: ConsultationRef, names: Names): Promise<StakeholderContributionView> {
     const body = await this.presenter.present(row.body, maySeePersonalData(reader, row.stakeholderId));
     return {
       contributionId: row.contributionId,

@@ -1,7 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { afterKey, receiptKey, receiptOrder } from '../../../projections/shared/keyset.js';
-import { StakeholderContributionRow, StakeholderRow } from '../../../projections/stakeholder-contributions/stakeholder-contributions.entity.js';
+import { StakeholderRow } from '../../../projections/stakeholder-contributions/stakeholder-contributions.entity.js';
+import { AccountabilityRow } from '../../../projections/accountability/accountability.entity.js';
+import { accountabilityProjection } from '../../../projections/accountability/accountability.projection.js';
 import { stakeholderContributionsProjection } from '../../../projections/stakeholder-contributions/stakeholder-contributions.projection.js';
 import { decodeCursor, toPage, type Page } from '../../read-side/pagination.js';
 import { PersonalTextPresenter } from '../../read-side/personal-text.js';
@@ -53,14 +55,14 @@ export class StakeholderPageHandler implements IQueryHandler<StakeholderPageQuer
   async execute({ stakeholderId, cursor, asOf, limit }: StakeholderPageQuery): Promise<Stamped<StakeholderPageData>> {
     requireUuid('stakeholder', stakeholderId);
     const after = decodeCursor(cursor, 2);
-    return this.reader.read({ projections: [stakeholderContributionsProjection], asOf }, (m) => this.load(m, stakeholderId, after, limit), () => notFound('stakeholder', stakeholderId));
+    return this.reader.read({ projections: [stakeholderContributionsProjection, accountabilityProjection], asOf }, (m) => this.load(m, stakeholderId, after, limit), () => notFound('stakeholder', stakeholderId));
   }
 
   private async load(m: EntityManager, stakeholderId: string, after: unknown[] | null, limit: number): Promise<StakeholderPageData | null> {
     const s = await m.findOneBy(StakeholderRow, { stakeholderId });
     if (!s || s.kind === 'individual' || typeof s.name !== 'string') return null;
     const qb = m
-      .createQueryBuilder(StakeholderContributionRow, 'c')
+      .createQueryBuilder(AccountabilityRow, 'c')
       .where('c.stakeholder_id = :stakeholderId AND c.published_at IS NOT NULL AND NOT c.withdrawn', { stakeholderId });
     const rows = await afterKey(qb, receiptOrder('c'), after, limit + 1).getMany();
     const contributions = await toPage(rows, limit, receiptKey, async (r): Promise<OrganisationContribution> => {
