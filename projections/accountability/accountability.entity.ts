@@ -11,6 +11,8 @@ import { OutcomeRow } from '../shared/outcome-row.js';
 @Index('accountability_stakeholder', ['stakeholderId', 'receivedAt', 'contributionId'])
 @Index('accountability_policy_area', ['policyAreaId'])
 @Index('accountability_root', ['canonicalRoot'])
+// GIN on commitment_ids (`@>` lookups): declared in the migration, which TypeORM cannot express.
+@Index('accountability_commitments', { synchronize: false })
 export class AccountabilityRow extends OutcomeRow {
   @Column('uuid', { name: 'cycle_id' }) cycleId: string;
   @Column('uuid', { name: 'consultation_id' }) consultationId: string;

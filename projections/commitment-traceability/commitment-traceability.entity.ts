@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { CommitmentChanges } from '../../src/commitments/domain/events.js';
-import { OutcomeRow } from '../shared/outcome-row.js';
 
 /** One row per commitment, as it stands now. */
 @Entity({ name: 'commitment_traceability' })
@@ -36,17 +35,3 @@ export class CommitmentRevisionRow {
   @Column('text') position: string;
 }
 
-/**
- * One row per contribution: its current (for duplicates, inherited) decision and the commitments
- * that decision links, which is what "shaped via a response" means.
- */
-@Entity({ name: 'commitment_traceability_contribution' })
-@Index('commitment_traceability_contribution_root', ['canonicalRoot'])
-// GIN on commitment_ids (`@>` lookups): declared in the migration, which TypeORM cannot express.
-@Index('commitment_traceability_contribution_commitments', { synchronize: false })
-export class CommitmentContributionRow extends OutcomeRow {
-  @Column('uuid', { name: 'cycle_id' }) cycleId: string;
-  /** Who may see it before publication besides officials. */
-  @Column('uuid', { name: 'stakeholder_id', nullable: true }) stakeholderId: string | null;
-  @Column('timestamptz', { name: 'received_at' }) receivedAt: Date;
-}

@@ -1,12 +1,7 @@
 import { COMMITMENT_EVENT_TYPES, type CommitmentDrafted, type CommitmentRevised, type CommitmentWithdrawn } from '../../src/commitments/domain/events.js';
-import type { ContributionReceived } from '../../src/contributions/domain/events.js';
 import { on, type ProjectionDefinition, type ProjectionStore } from '../../src/projection-runner/projection.js';
-import { NO_OUTCOME, outcomeTracker } from '../shared/contribution-outcome.js';
-import { outcomeHandlers } from '../shared/outcome-handlers.js';
 import { trackRevision } from '../shared/revision.js';
-import { CommitmentContributionRow, CommitmentRevisionRow, CommitmentTraceabilityRow } from './commitment-traceability.entity.js';
-
-const contributions = outcomeTracker(CommitmentContributionRow);
+import { CommitmentRevisionRow, CommitmentTraceabilityRow } from './commitment-traceability.entity.js';
 
 async function commitment(store: ProjectionStore, commitmentId: string): Promise<CommitmentTraceabilityRow> {
   const row = await store.get(CommitmentTraceabilityRow, { commitmentId });
@@ -16,11 +11,10 @@ async function commitment(store: ProjectionStore, commitmentId: string): Promise
 
 const definition: ProjectionDefinition = {
   name: 'commitment-traceability',
-  // 2: the commitment stream's revision.
+  // 2: the commitment stream's revision. The contributions that shaped it are the accountability view's rows.
   version: 2,
-  tables: ['commitment_traceability', 'commitment_traceability_revision', 'commitment_traceability_contribution'],
-  entities: [CommitmentTraceabilityRow, CommitmentRevisionRow, CommitmentContributionRow],
-  prefetch: (events, store) => contributions.prefetch(store, events),
+  tables: ['commitment_traceability', 'commitment_traceability_revision'],
+  entities: [CommitmentTraceabilityRow, CommitmentRevisionRow],
   handlers: {
     CommitmentDrafted: on<CommitmentDrafted>(async (d, event, store) => {
       store.put(CommitmentTraceabilityRow, {
@@ -57,17 +51,6 @@ const definition: ProjectionDefinition = {
       store.put(CommitmentTraceabilityRow, { ...row, status: 'withdrawn', withdrawnAt: new Date(event.metadata.occurredAt), withdrawalReason: d.reason, position: event.position });
     }),
 
-    ContributionReceived: on<ContributionReceived>((d, event, store) =>
-      contributions.save(
-        store,
-        { contributionId: d.contributionId, cycleId: d.cycleId, stakeholderId: d.stakeholderId, receivedAt: new Date(d.receivedAt), ...NO_OUTCOME, position: event.position },
-        event,
-      ),
-    ),
-
-    // A response links the commitments it names; a new response replaces those links, and a
-    // duplicate links what its canonical's current response does (the tracker keeps commitmentIds so).
-    ...outcomeHandlers(contributions),
   },
 };
 

@@ -8,7 +8,9 @@ import { readerOf, type Reader } from '../../src/read-side/access.js';
 import { decodeCursor, toPage, type Page } from '../../src/read-side/pagination.js';
 import { Names } from '../directory/directory.queries.js';
 import { afterKey } from '../shared/keyset.js';
-import { CommitmentContributionRow, CommitmentRevisionRow, CommitmentTraceabilityRow } from './commitment-traceability.entity.js';
+import { CommitmentRevisionRow, CommitmentTraceabilityRow } from './commitment-traceability.entity.js';
+import { AccountabilityRow } from '../accountability/accountability.entity.js';
+import { accountabilityProjection } from '../accountability/accountability.projection.js';
 import { DomainError } from '../../src/shared/domain-error.js';
 import { commitmentTraceabilityProjection } from './commitment-traceability.projection.js';
 import { directoryProjection } from '../directory/directory.projection.js';
@@ -64,7 +66,7 @@ function toItem(c: CommitmentTraceabilityRow, names: Names): CommitmentItemView 
  * other stakeholders see a response link only then; a revision's links are public (the revision
  * names them), but not an unpublished decision.
  */
-function mayRead(reader: Reader, row: CommitmentContributionRow): boolean {
+function mayRead(reader: Reader, row: AccountabilityRow): boolean {
   if (reader.kind === 'official') return true;
   if (reader.kind === 'stakeholder' && row.stakeholderId === reader.actor.id) return true;
   return row.publishedAt !== null && !row.withdrawn;
@@ -87,13 +89,13 @@ export class GetTraceabilityQuery extends Query<TraceabilityView> {
 export async function commitmentSources(m: EntityManager, commitmentId: string) {
   const revisions = await m.find(CommitmentRevisionRow, { where: { commitmentId }, order: { revisionNumber: 'ASC' } });
   const byResponse = await m
-    .createQueryBuilder(CommitmentContributionRow, 'c')
+    .createQueryBuilder(AccountabilityRow, 'c')
     .where('c.commitment_ids @> ARRAY[:commitmentId]::text[]', { commitmentId })
     .orderBy('c.received_at', 'ASC')
     .addOrderBy('c.contribution_id', 'ASC')
     .getMany();
   const named = [...new Set(revisions.flatMap((r) => r.inResponseTo))];
-  const byRevision = named.length ? await m.find(CommitmentContributionRow, { where: { contributionId: In(named) }, order: { receivedAt: 'ASC', contributionId: 'ASC' } }) : [];
+  const byRevision = named.length ? await m.find(AccountabilityRow, { where: { contributionId: In(named) }, order: { receivedAt: 'ASC', contributionId: 'ASC' } }) : [];
   return { revisions, byResponse, named, byRevision };
 }
 
@@ -105,7 +107,7 @@ export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuer
   ) {}
 
   async execute({ commitmentId, actor, consistentWith }: GetTraceabilityQuery): Promise<TraceabilityView> {
-    await this.readModels.today([commitmentTraceabilityProjection, directoryProjection], consistentWith);
+    await this.readModels.today([commitmentTraceabilityProjection, accountabilityProjection, directoryProjection], consistentWith);
     // One snapshot for all the tables: the runner may commit a batch between two reads.
     const found = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const commitment = await m.findOneBy(CommitmentTraceabilityRow, { commitmentId });
@@ -120,7 +122,7 @@ export class GetTraceabilityHandler implements IQueryHandler<GetTraceabilityQuer
 
     const reader = readerOf(actor);
     const { commitment: c, revisions } = found;
-    const traced = (row: CommitmentContributionRow, via: TracedContribution['via']): TracedContribution => {
+    const traced = (row: AccountabilityRow, via: TracedContribution['via']): TracedContribution => {
       const shown = mayRead(reader, row);
       return { contributionId: row.contributionId, decision: shown ? row.decision : null, via, status: shown ? row.status : null };
     };

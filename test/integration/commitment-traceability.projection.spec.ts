@@ -139,7 +139,6 @@ describe('commitment-traceability projection (live runner, real PostgreSQL)', ()
     const many = await projectInBatches(dataSource, store, commitmentTraceabilityProjection, 500);
     expect(one.commitment_traceability).toHaveLength(2);
     expect(one.commitment_traceability_revision).toHaveLength(1);
-    expect(one.commitment_traceability_contribution).toHaveLength(10);
     expect(seven).toEqual(one);
     expect(many).toEqual(one);
     for (const table of commitmentTraceabilityProjection.tables) {

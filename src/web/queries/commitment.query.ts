@@ -1,9 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import {
-  CommitmentContributionRow,
-  CommitmentTraceabilityRow,
-} from '../../../projections/commitment-traceability/commitment-traceability.entity.js';
+import { CommitmentTraceabilityRow } from '../../../projections/commitment-traceability/commitment-traceability.entity.js';
+import { AccountabilityRow } from '../../../projections/accountability/accountability.entity.js';
+import { accountabilityProjection } from '../../../projections/accountability/accountability.projection.js';
 import { commitmentTraceabilityProjection } from '../../../projections/commitment-traceability/commitment-traceability.projection.js';
 import { commitmentSources } from '../../../projections/commitment-traceability/commitment-traceability.queries.js';
 import type { CommitmentChanges } from '../../commitments/domain/events.js';
@@ -46,7 +45,7 @@ export class CommitmentPageQuery extends Query<Stamped<CommitmentPageData>> {
 }
 
 /** A contribution's link is public once its response is published and it is not withdrawn (as in traceability). */
-const isPublic = (row: CommitmentContributionRow) => row.publishedAt !== null && !row.withdrawn;
+const isPublic = (row: AccountabilityRow) => row.publishedAt !== null && !row.withdrawn;
 
 @QueryHandler(CommitmentPageQuery)
 export class CommitmentPageHandler implements IQueryHandler<CommitmentPageQuery, Stamped<CommitmentPageData>> {
@@ -60,7 +59,7 @@ export class CommitmentPageHandler implements IQueryHandler<CommitmentPageQuery,
     const live = asOf ? await this.reader.live((m) => m.findOneBy(CommitmentTraceabilityRow, { commitmentId })) : null;
     if (asOf && !live) throw notFound('commitment', commitmentId);
     const scope = live ? this.asOfService.cycle(live.cycleId) : undefined;
-    return this.reader.read({ projections: [commitmentTraceabilityProjection, webPagesProjection, cyclesProjection], asOf, scope }, (m) => this.load(m, commitmentId), () => notFound('commitment', commitmentId));
+    return this.reader.read({ projections: [commitmentTraceabilityProjection, accountabilityProjection, webPagesProjection, cyclesProjection], asOf, scope }, (m) => this.load(m, commitmentId), () => notFound('commitment', commitmentId));
   }
 
   private async load(m: EntityManager, commitmentId: string): Promise<CommitmentPageData | null> {
