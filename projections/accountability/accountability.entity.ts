@@ -10,6 +10,7 @@ import { OutcomeRow } from '../shared/outcome-row.js';
 @Index('accountability_consultation', ['consultationId', 'receivedAt', 'contributionId'])
 @Index('accountability_stakeholder', ['stakeholderId', 'receivedAt', 'contributionId'])
 @Index('accountability_policy_area', ['policyAreaId'])
+@Index('accountability_published', ['cycleId', 'receivedAt', 'contributionId'], { where: 'published_at IS NOT NULL AND NOT withdrawn' })
 @Index('accountability_root', ['canonicalRoot'])
 // GIN on commitment_ids (`@>` lookups): declared in the migration, which TypeORM cannot express.
 @Index('accountability_commitments', { synchronize: false })

@@ -9,10 +9,29 @@ import { decodeCursor, encodeCursor, type Page } from '../../src/read-side/pagin
 import { Names } from '../directory/directory.queries.js';
 import { isUuid } from '../shared/aggregate-view.js';
 import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
-import { ReasonedResponseCycleRow, ReasonedResponseRow } from './reasoned-response.entity.js';
-import { reasonedResponseProjection } from './reasoned-response.projection.js';
 import { DomainError } from '../../src/shared/domain-error.js';
 import { directoryProjection } from '../directory/directory.projection.js';
+import { combineProjections } from '../../src/projection-runner/projection.js';
+import { AccountabilityRow } from '../accountability/accountability.entity.js';
+import { accountabilityProjection } from '../accountability/accountability.projection.js';
+import { CycleRow } from '../cycles/cycles.entity.js';
+import { cyclesProjection } from '../cycles/cycles.projection.js';
+
+/**
+ * The matrix has no tables of its own: its rows are the accountability view's (one per contribution,
+ * with its outcome), its cycles the cycles view's. As of a past point, both are replayed.
+ */
+const MATRIX_MODELS = [cyclesProjection, accountabilityProjection];
+const MATRIX_AS_OF = combineProjections(MATRIX_MODELS);
+
+/** The body as it may be published: never an individual's (personal data, even encrypted), nor a redacted one. */
+export function publicBody(r: AccountabilityRow): string | null {
+  return !r.personal && !r.redacted && typeof r.body === 'string' ? r.body : null;
+}
+
+/** publicBody in SQL, for a row of accountability under `alias`. */
+export const publicBodySql = (alias: string) =>
+  `(CASE WHEN NOT ${alias}.personal AND NOT ${alias}.redacted AND jsonb_typeof(${alias}.body) = 'string' THEN ${alias}.body #>> '{}' END)`;
 
 /**
  * The published reasoned-response matrix's columns, in the order of the contract (JSON and CSV):
@@ -71,22 +90,22 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
  * response it shows), the names are the directory's.
  */
 /** A row's public columns: what the matrix shows before its dates and names. */
-export function matrixCore(r: ReasonedResponseRow) {
+export function matrixCore(r: AccountabilityRow) {
   return {
     contributionId: r.contributionId,
     consultationId: r.consultationId,
     policyAreaId: r.policyAreaId,
     channel: r.channel,
-    body: r.publicBody,
+    body: publicBody(r),
     decision: r.decision,
     rationale: r.rationale,
     commitmentIds: r.commitmentIds,
   };
 }
 
-export async function matrixItems(m: EntityManager, rows: readonly ReasonedResponseRow[]): Promise<ReasonedResponseExportItem[]> {
+export async function matrixItems(m: EntityManager, rows: readonly AccountabilityRow[]): Promise<ReasonedResponseExportItem[]> {
   const rootIds = [...new Set(rows.map((r) => r.canonicalRoot).filter((id): id is string => id !== null))];
-  const roots = new Map((rootIds.length ? await m.find(ReasonedResponseRow, { where: { contributionId: In(rootIds) } }) : []).map((r) => [r.contributionId, r]));
+  const roots = new Map((rootIds.length ? await m.find(AccountabilityRow, { where: { contributionId: In(rootIds) } }) : []).map((r) => [r.contributionId, r]));
   const names = await Names.lookup(m, {
     consultationIds: rows.map((r) => r.consultationId),
     policyAreaIds: rows.map((r) => r.policyAreaId),
@@ -99,7 +118,7 @@ export async function matrixItems(m: EntityManager, rows: readonly ReasonedRespo
       ...matrixCore(r),
       receivedAt: r.receivedAt.toISOString(),
       respondedAt: iso(answered?.respondedAt ?? null),
-      respondedByInstitution: answered?.respondedByInstitution ?? null,
+      respondedByInstitution: answered?.respondedBy?.institution ?? null,
       publishedAt: iso(r.publishedAt),
       consultationTitle: names.consultationTitle(r.consultationId),
       policyAreaName: names.policyAreaName(r.policyAreaId),
@@ -125,14 +144,14 @@ export async function* reasonedResponseCsv(items: AsyncIterable<ReasonedResponse
 }
 
 /** Published (for duplicates: the canonical's response is) and not withdrawn, in received order, after a key. */
-function publishedRows(m: EntityManager, cycleId: string, after: unknown[] | null, limit: number): Promise<ReasonedResponseRow[]> {
-  const qb = m.createQueryBuilder(ReasonedResponseRow, 'r').where('r.cycle_id = :cycleId AND r.published_at IS NOT NULL AND NOT r.withdrawn', { cycleId });
+function publishedRows(m: EntityManager, cycleId: string, after: unknown[] | null, limit: number): Promise<AccountabilityRow[]> {
+  const qb = m.createQueryBuilder(AccountabilityRow, 'r').where('r.cycle_id = :cycleId AND r.published_at IS NOT NULL AND NOT r.withdrawn', { cycleId });
   return afterKey(qb, receiptOrder('r'), after, limit).getMany();
 }
 
 async function requireCycle(m: EntityManager, cycleId: string): Promise<void> {
   // The website's CSV route passes its path id unchecked (the API's routes check it with UuidPipe).
-  if (isUuid(cycleId) && (await m.existsBy(ReasonedResponseCycleRow, { cycleId }))) return;
+  if (isUuid(cycleId) && (await m.existsBy(CycleRow, { cycleId }))) return;
   throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`, 'not_found');
 }
 
@@ -151,7 +170,7 @@ export class GetReasonedResponseQuery extends Query<Page<ReasonedResponseItem>> 
 @QueryHandler(GetReasonedResponseQuery)
 export class GetReasonedResponseHandler implements IQueryHandler<GetReasonedResponseQuery, Page<ReasonedResponseItem>> {
   constructor(
-    @InjectRepository(ReasonedResponseRow) private readonly rows: Repository<ReasonedResponseRow>,
+    @InjectRepository(AccountabilityRow) private readonly rows: Repository<AccountabilityRow>,
     private readonly readModels: ReadModels,
     private readonly asOf: AsOfService,
   ) {}
@@ -159,9 +178,9 @@ export class GetReasonedResponseHandler implements IQueryHandler<GetReasonedResp
   async execute({ cycleId, limit, cursor, consistentWith, past }: GetReasonedResponseQuery): Promise<Page<ReasonedResponseItem>> {
     return this.readModels.read(
       { consistentWith, past },
-      [reasonedResponseProjection, directoryProjection],
+      [...MATRIX_MODELS, directoryProjection],
       (m, point) => this.page(point ? m : this.rows.manager, cycleId, limit, cursor),
-      { projection: reasonedResponseProjection, scope: this.asOf.cycle(cycleId) },
+      { projection: MATRIX_AS_OF, scope: this.asOf.cycle(cycleId) },
     );
   }
 
@@ -190,7 +209,7 @@ export class ExportReasonedResponseQuery extends Query<AsyncIterable<ReasonedRes
 @QueryHandler(ExportReasonedResponseQuery)
 export class ExportReasonedResponseHandler implements IQueryHandler<ExportReasonedResponseQuery, AsyncIterable<ReasonedResponseItem>> {
   constructor(
-    @InjectRepository(ReasonedResponseRow) private readonly rows: Repository<ReasonedResponseRow>,
+    @InjectRepository(AccountabilityRow) private readonly rows: Repository<AccountabilityRow>,
     private readonly readModels: ReadModels,
     private readonly asOf: AsOfService,
   ) {}
@@ -199,7 +218,7 @@ export class ExportReasonedResponseHandler implements IQueryHandler<ExportReason
   async execute({ cycleId, consistentWith, past }: ExportReasonedResponseQuery): Promise<AsyncIterable<ReasonedResponseItem>> {
     return this.readModels.read(
       { consistentWith, past },
-      [reasonedResponseProjection, directoryProjection],
+      [...MATRIX_MODELS, directoryProjection],
       async (m, point): Promise<AsyncIterable<ReasonedResponseItem>> => {
         if (!point) {
           await requireCycle(this.rows.manager, cycleId);
@@ -213,7 +232,7 @@ export class ExportReasonedResponseHandler implements IQueryHandler<ExportReason
           yield* items;
         })();
       },
-      { projection: reasonedResponseProjection, scope: this.asOf.cycle(cycleId) },
+      { projection: MATRIX_AS_OF, scope: this.asOf.cycle(cycleId) },
     );
   }
 

@@ -112,8 +112,8 @@ describe('open-data exports', () => {
     const version = (name: string) => versions.find((p) => p.name === name)!.version;
 
     const matrix = await get(EXPORTS[0]);
-    // The matrix names its rows from the directory read model: both are in the stamp.
-    expect(matrix.headers['x-projection-versions']).toBe(`reasoned-response=${version('reasoned-response')},directory=${version('directory')}`);
+    // The matrix is the accountability view's rows, named from the directory read model: each is in the stamp.
+    expect(matrix.headers['x-projection-versions']).toBe(`accountability=${version('accountability')},cycles=${version('cycles')},directory=${version('directory')}`);
     expect(matrix.headers['x-log-position']).toMatch(/^\d+:\d+$/);
 
     const contributions = await get(EXPORTS[1]);

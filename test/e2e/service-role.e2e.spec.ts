@@ -113,15 +113,15 @@ describe('the service running as that role', () => {
     const pastOccurred = await t.http.get(`/v1/cycles/${cycleId}/compliance`).set(bearer(tokens.poc)).query({ asOf: record.position });
     expect(pastOccurred.status).toBe(200);
 
-    // A rebuild into new tables, swapped in.
+    // A rebuild into new tables, swapped in (the matrix is the accountability view's rows).
     const before = await t.http.get(`/v1/cycles/${cycleId}/reasoned-response`);
     expect(before.status).toBe(200);
-    const requested = await t.http.post('/v1/admin/projections/reasoned-response/rebuild').set(bearer(tokens.poc));
+    const requested = await t.http.post('/v1/admin/projections/accountability/rebuild').set(bearer(tokens.poc));
     expect(requested.status).toBe(202);
     const deadline = Date.now() + 60_000;
     for (;;) {
       const list = await t.http.get('/v1/admin/projections').set(bearer(tokens.poc));
-      const p = (list.body.items as Array<{ name: string; status: string; error?: string | null }>).find((x) => x.name === 'reasoned-response')!;
+      const p = (list.body.items as Array<{ name: string; status: string; error?: string | null }>).find((x) => x.name === 'accountability')!;
       if (p.status === 'running') break;
       if (p.status === 'failed' || Date.now() > deadline) throw new Error(`rebuild did not finish: ${JSON.stringify(p)}`);
       await sleep(100);

@@ -116,6 +116,9 @@ describe('the pages, as anyone sees them', () => {
     const found = (await get(`/cycles/${nap.cycleId}/reasoned-response?q=${encodeURIComponent('high officials')}`).expect(200)).text;
     expect(found).toContain(`/contributions/${nap.c.c1}`);
     expect(found).not.toContain(`/contributions/${nap.c.c2}"`);
+    // A redacted text is not searched, though its row is in the matrix.
+    expect((await get(`/cycles/${nap.cycleId}/reasoned-response`).expect(200)).text).toContain(`/contributions/${nap.c.c9}`);
+    expect((await get(`/cycles/${nap.cycleId}/reasoned-response?q=${encodeURIComponent('naming a private person')}`).expect(200)).text).not.toContain(`/contributions/${nap.c.c9}`);
     const bad = await get(`/consultations/${nap.consultations.meeting}?decision=maybe`).expect(400);
     expect(text(bad.text)).toContain('decision');
     await get('/consultations/not-an-id').expect(404);

@@ -8,7 +8,6 @@ import { PersonalTextPresenter } from '../../read-side/personal-text.js';
 import { readLogPages } from '../integrity/log-reader.js';
 import { metaLine, type ExportStamp } from './export-stamp.js';
 import { PUBLIC_EVENT_TYPES, PublicFacts, publicLines } from './public-events.js';
-import { ReasonedResponseRow } from '../../../projections/reasoned-response/reasoned-response.entity.js';
 import { matrixItems, matrixRecord, REASONED_RESPONSE_COLUMNS } from '../../../projections/reasoned-response/reasoned-response.queries.js';
 import { csvHeader } from '../../read-side/csv.js';
 import { DomainError } from '../../shared/domain-error.js';
@@ -43,11 +42,11 @@ export class ExportsService {
 
   /** Every cycle's published reasoned-response matrix, CSV (UTF-8 with a BOM unless `bom` is false), cycleId first. */
   async reasonedResponseCsv(bom = true): Promise<ExportStream> {
-    return this.fromSnapshot('reasoned-response', ['reasoned-response', 'directory'], async function* (runner) {
+    return this.fromSnapshot('reasoned-response', ['accountability', 'cycles', 'directory'], async function* (runner) {
       yield csvHeader(EXPORT_COLUMNS, bom);
       let after: [string, Date, string] | null = null;
       for (;;) {
-        const qb = runner.manager.createQueryBuilder(ReasonedResponseRow, 'r').where('r.published_at IS NOT NULL AND NOT r.withdrawn');
+        const qb = runner.manager.createQueryBuilder(AccountabilityRow, 'r').where('r.published_at IS NOT NULL AND NOT r.withdrawn');
         if (after) qb.andWhere('(r.cycle_id, r.received_at, r.contribution_id) > (:cycle, :at, :id)', { cycle: after[0], at: after[1], id: after[2] });
         const rows = await qb.orderBy('r.cycle_id', 'ASC').addOrderBy('r.received_at', 'ASC').addOrderBy('r.contribution_id', 'ASC').limit(PAGE).getMany();
         const out = (await matrixItems(runner.manager, rows)).map((item) => matrixRecord(item, EXPORT_COLUMNS)).join('');

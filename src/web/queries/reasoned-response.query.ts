@@ -1,12 +1,12 @@
-import { matrixCore, type ReasonedResponseItem } from '../../../projections/reasoned-response/reasoned-response.queries.js';
+import { matrixCore, publicBodySql, type ReasonedResponseItem } from '../../../projections/reasoned-response/reasoned-response.queries.js';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { commitmentTraceabilityProjection } from '../../../projections/commitment-traceability/commitment-traceability.projection.js';
 import { consultationSummaryProjection } from '../../../projections/consultation-summary/consultation-summary.projection.js';
 import { ConsultationSummaryRow } from '../../../projections/consultation-summary/consultation-summary.entity.js';
 import { cyclesProjection } from '../../../projections/cycles/cycles.projection.js';
-import { ReasonedResponseRow } from '../../../projections/reasoned-response/reasoned-response.entity.js';
-import { reasonedResponseProjection } from '../../../projections/reasoned-response/reasoned-response.projection.js';
+import { AccountabilityRow } from '../../../projections/accountability/accountability.entity.js';
+import { accountabilityProjection } from '../../../projections/accountability/accountability.projection.js';
 import { afterKey, receiptKey, receiptOrder } from '../../../projections/shared/keyset.js';
 import { AsOfService } from '../../audit/as-of/as-of.service.js';
 import { decodeCursor, toPage, type Page } from '../../read-side/pagination.js';
@@ -61,7 +61,7 @@ export class MatrixPageHandler implements IQueryHandler<MatrixPageQuery, Stamped
   async execute({ cycleId, filter, cursor, asOf, limit }: MatrixPageQuery): Promise<Stamped<MatrixPageData>> {
     requireUuid('cycle', cycleId);
     const after = decodeCursor(cursor, 2);
-    const projections = [reasonedResponseProjection, cyclesProjection, consultationSummaryProjection, commitmentTraceabilityProjection];
+    const projections = [accountabilityProjection, cyclesProjection, consultationSummaryProjection, commitmentTraceabilityProjection];
     return this.reader.read({ projections, asOf, scope: this.asOfService.cycle(cycleId) }, (m) => this.load(m, cycleId, filter, after, limit), () => notFound('cycle', cycleId));
   }
 
@@ -69,11 +69,11 @@ export class MatrixPageHandler implements IQueryHandler<MatrixPageQuery, Stamped
     const cycle = await cycleRef(m, cycleId);
     if (!cycle) return null;
     // The published matrix, as GET /v1/cycles/:id/reasoned-response gives it, narrowed by the filters.
-    const qb = m.createQueryBuilder(ReasonedResponseRow, 'r').where('r.cycle_id = :cycleId AND r.published_at IS NOT NULL AND NOT r.withdrawn', { cycleId });
+    const qb = m.createQueryBuilder(AccountabilityRow, 'r').where('r.cycle_id = :cycleId AND r.published_at IS NOT NULL AND NOT r.withdrawn', { cycleId });
     if (filter.decision) qb.andWhere('r.decision = :decision', { decision: filter.decision });
     if (filter.policyAreaId) qb.andWhere('r.policy_area_id = :area', { area: filter.policyAreaId });
     if (filter.consultationId) qb.andWhere('r.consultation_id = :consultation', { consultation: filter.consultationId });
-    if (filter.q) qb.andWhere("(r.public_body ILIKE :q ESCAPE '\\' OR r.rationale ILIKE :q ESCAPE '\\')", { q: likePattern(filter.q) });
+    if (filter.q) qb.andWhere(`(${publicBodySql('r')} ILIKE :q ESCAPE '\\' OR r.rationale ILIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
     const found = await afterKey(qb, receiptOrder('r'), after, limit + 1).getMany();
     const rows = await toPage(found, limit, receiptKey, (r): MatrixRow => matrixCore(r));
     const consultations = await m.find(ConsultationSummaryRow, { select: { consultationId: true, title: true, opensAt: true }, where: { cycleId }, order: { opensAt: 'ASC', consultationId: 'ASC' } });

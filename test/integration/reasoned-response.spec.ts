@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { reasonedResponseProjection } from '../../projections/reasoned-response/reasoned-response.projection.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { NAP_APP_OPTIONS, RATIONALES, recordAlbaniaNap, TEXTS, type NapRecord } from '../support/albania-nap-record.js';
 import { bearer, INSTITUTIONS, startTestApp, type TestApp } from '../support/app.js';
-import { eventAppender, projectInBatches, TEST_ACTORS } from '../support/projection-harness.js';
+import { eventAppender, TEST_ACTORS } from '../support/projection-harness.js';
 
 let t: TestApp;
 let nap: NapRecord;
@@ -185,21 +183,6 @@ describe('reasoned-response projection (live runner, real PostgreSQL)', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['limit', 'format']));
     expect((await matrix({ cursor: 'nonsense' })).status).toBe(400);
     expect((await matrix({ consistentWith: 'not-a-position' })).status).toBe(400);
-  });
-
-  it('gives identical tables in batches of 1, 7 and 500, equal to what the live runner built', async () => {
-    const dataSource = t.app.get(DataSource);
-    const store = t.app.get<EventStore>(EVENT_STORE);
-    const one = await projectInBatches(dataSource, store, reasonedResponseProjection, 1);
-    const seven = await projectInBatches(dataSource, store, reasonedResponseProjection, 7);
-    const many = await projectInBatches(dataSource, store, reasonedResponseProjection, 500);
-    expect(one.reasoned_response).toHaveLength(10);
-    expect(one.reasoned_response_cycle).toHaveLength(2);
-    expect(seven).toEqual(one);
-    expect(many).toEqual(one);
-    for (const table of reasonedResponseProjection.tables) {
-      expect(await dataSource.query(`SELECT * FROM public.${table} t ORDER BY to_jsonb(t)::text`)).toEqual(one[table]);
-    }
   });
 
   it("takes a canonical and its duplicate out of the matrix when the canonical's response is replaced, until it is published again", async () => {
