@@ -282,7 +282,7 @@ test('crash test: commands under load, SIGKILL of the service, restart — every
   cli.stderr?.on('data', (chunk: Buffer) => (report += chunk.toString()));
   const [code] = await once(cli, 'exit');
   expect(report).not.toContain('DIFFERENT');
-  expect(report).toMatch(/reasoned-response \(v\d+\): equal/);
+  expect(report).toMatch(/accountability \(v\d+\): equal/);
   expect(code).toBe(0);
   // Figures for the report (not assertions about time).
   console.log(

@@ -62,10 +62,14 @@ test('a handler that throws stops only its projection, shows the failing event, 
   expect(failed.failedEventId).toBe(badEvent.eventId);
   expect(failed.error).toMatch(/ContributionRedacted/);
 
-  // The others go on: the council meeting is in the consultation summary.
+  // The others go on: the council meeting is in the list of consultations. (The summary counts
+  // the accountability view's rows, so it waits for it: 503, naming it.)
+  const list = await t.http.get('/v1/consultations').set(bearer(poc)).query({ cycleId, consistentWith: announced.position });
+  expect(list.status).toBe(200);
+  expect(list.body.items).toEqual([expect.objectContaining({ consultationId, title: 'National Council for Civil Society' })]);
   const summary = await t.http.get(`/v1/consultations/${consultationId}/summary`).set(bearer(poc)).query({ consistentWith: announced.position });
-  expect(summary.status).toBe(200);
-  expect(summary.body).toMatchObject({ consultationId, received: 0 });
+  expect(summary.status).toBe(503);
+  expect(JSON.stringify(summary.body)).toContain('accountability');
 
   // A restart retries (and, the event being what it is, stops at the same event again).
   await t.close();
