@@ -4,9 +4,9 @@ import { CommitmentTraceabilityRevision1796100000500 } from './1796100000500-com
 
 /**
  * The contributions that shaped a commitment are the accountability view's rows whose response
- * names it (accountability_commitments): this view's own copy of every
- * contribution goes. Down recreates the view's tables empty and drops its checkpoint, so that the
- * older runner builds them again from the first event.
+ * names it (accountability_commitments): this view's own copy of every contribution goes. Down
+ * recreates the view's tables empty and drops its checkpoint, so that the older runner builds them
+ * again from the first event.
  */
 export class CommitmentTraceabilityFromAccountability1796700000400 implements MigrationInterface {
   name = 'CommitmentTraceabilityFromAccountability1796700000400';
