@@ -2,8 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Milestone, OgpValue } from '../../src/commitments/domain/events.js';
 
 /**
- * What the public website shows and no other read model keeps. Nothing here is personal data:
- * a contribution's steps keep no body, no stakeholder and no withdrawal reason (its author's words).
+ * What the public website shows and no other read model keeps. Nothing here is personal data.
+ * A contribution page's steps are read from the contribution's stream (src/web/queries/contribution-steps.ts).
  */
 @Entity({ name: 'web_consultation' })
 export class WebConsultationRow {
@@ -52,18 +52,5 @@ export class WebCommitmentRow {
   @Column('text', { name: 'ogp_values', array: true }) ogpValues: OgpValue[];
   @Column('jsonb') milestones: Milestone[];
   @Column('text', { name: 'supporting_institutions', array: true }) supportingInstitutions: string[];
-  @Column('text') position: string;
-}
-
-/** One step of a contribution's own stream, with only its public fields. */
-@Entity({ name: 'web_contribution_step' })
-export class WebContributionStepRow {
-  @PrimaryColumn('uuid', { name: 'contribution_id' }) contributionId: string;
-  @PrimaryColumn('integer') revision: number;
-  @Column('text') type: string;
-  @Column('timestamptz', { name: 'occurred_at' }) occurredAt: Date;
-  /** The institution of the official who acted (null for a stakeholder or the system). */
-  @Column('text', { nullable: true }) institution: string | null;
-  @Column('jsonb') data: Record<string, unknown>;
   @Column('text') position: string;
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { pastFilter } from '../audit/as-of/as-of-point.js';
 import { AsOfService, type ScopeAt } from '../audit/as-of/as-of.service.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.port.js';
 import { readModelProgress } from '../projection-runner/progress.js';
@@ -23,10 +24,18 @@ export interface Stamped<T> {
 }
 
 /**
+ * Which of the log's events a read model of the snapshot reflects, asked of a stream's events in
+ * log order: for a page that reads events from the store beside the read models' rows (a
+ * contribution's own steps), so that both show the same moment.
+ */
+export type HeldBy = (projection: ProjectionDefinition) => (event: RecordedEvent) => boolean;
+
+/**
  * How a page's data is read. `seen`: live, how far each read model has seen the log in this
  * snapshot (by projection name); null as of a past point (the read models are then replays).
+ * `heldBy`: which events a read model of the snapshot reflects.
  */
-export type PageRead<T> = (m: EntityManager, today: Date, seen: ReadonlyMap<string, string | null> | null) => Promise<T>;
+export type PageRead<T> = (m: EntityManager, today: Date, seen: ReadonlyMap<string, string | null> | null, heldBy: HeldBy) => Promise<T>;
 
 export interface ReadSpec {
   /** The read models the page reads. */
@@ -78,7 +87,12 @@ export class RecordReader {
       const seen = names.map((n) => progress.get(n)?.seen ?? null);
       const position = seen.includes(null) ? null : (seen as string[]).reduce((min, p) => (this.store.comparePositions(p, min) < 0 ? p : min));
       const now = new Date();
-      const data = await read(m, now, new Map(names.map((n) => [n, progress.get(n)?.seen ?? null])));
+      const seenBy = new Map(names.map((n) => [n, progress.get(n)?.seen ?? null]));
+      const heldBy: HeldBy = (projection) => {
+        const upTo = seenBy.get(projection.name) ?? null;
+        return (event) => upTo !== null && this.store.comparePositions(event.position, upTo) <= 0;
+      };
+      const data = await read(m, now, seenBy, heldBy);
       return { data, stamp: { position, at: now.toISOString(), asOf: null } };
     });
   }
@@ -95,7 +109,8 @@ export class RecordReader {
     });
     const { data, point } = await this.asOf.answer({ asOf }, combined, spec.scope ?? {}, async (m, point) =>
       // "Today", for rules that look at open ends (overdue, compliance windows), is the point itself.
-      ({ data: await read(m, point.evaluatedAt, null), point }),
+      // Every read model was replayed up to the same point.
+      ({ data: await read(m, point.evaluatedAt, null, () => pastFilter(this.store, point)), point }),
     );
     const latest = last as RecordedEvent | null;
     const recorded = point.recorded!;

@@ -6,6 +6,8 @@ import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
 import { readModelProgress } from '../../src/projection-runner/progress.js';
 import { ComplianceFacts } from '../../src/web/compliance-facts.js';
+import { publicSteps, type ContributionStep } from '../../src/web/queries/contribution-steps.js';
+import { streams } from '../../src/shared/streams.js';
 import { NAP_APP_OPTIONS, RATIONALES, recordAlbaniaNap, TEXTS, type NapRecord } from '../support/albania-nap-record.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { eventAppender, projectInBatches, TEST_ACTORS } from '../support/projection-harness.js';
@@ -51,14 +53,20 @@ describe('web-pages projection', () => {
     expect(one.web_commitment).toHaveLength(2);
     expect(one.web_report).toEqual([expect.objectContaining({ summary: 'Every remark answered', status: 'published', url: 'https://ogp.gov.al/reports/asset-declarations' })]);
   });
+});
 
-  it('keeps no contribution text, no stakeholder, no withdrawal reason and no review comment', async () => {
-    const steps = JSON.stringify(await t.app.get(DataSource).query('SELECT * FROM web_contribution_step'));
+describe('a contribution page’s steps, read from its stream', () => {
+  it('keep no contribution text, no stakeholder, no withdrawal reason and no review comment', async () => {
+    const all: ContributionStep[] = [];
+    for (const id of Object.values(nap.c)) all.push(...publicSteps(await store.readStream(streams.contribution(id))));
+    expect(all.filter((s) => s.type === 'ContributionReceived')).toHaveLength(Object.keys(nap.c).length);
+    const steps = JSON.stringify(all);
     for (const body of Object.values(TEXTS)) expect(steps).not.toContain(body);
     for (const id of Object.values(nap.stakeholders)) expect(steps).not.toContain(id);
     expect(steps).not.toContain('Merged into our joint submission');
     expect(steps).not.toContain('Say which ministry it went to');
     expect(steps).toContain('Names a private person'); // a moderator's reason is public
+    expect(steps).toContain(RATIONALES.c1);
   });
 });
 

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { In, type EntityManager } from 'typeorm';
 import { AccountabilityRow } from '../../../projections/accountability/accountability.entity.js';
@@ -10,20 +11,16 @@ import { ContributionLinkRow } from '../../../projections/contribution-links/con
 import { contributionLinksProjection } from '../../../projections/contribution-links/contribution-links.projection.js';
 import { cyclesProjection } from '../../../projections/cycles/cycles.projection.js';
 import { stakeholderContributionsProjection } from '../../../projections/stakeholder-contributions/stakeholder-contributions.projection.js';
-import { WebContributionStepRow, WebReportRow } from '../../../projections/web-pages/web-pages.entity.js';
+import { WebReportRow } from '../../../projections/web-pages/web-pages.entity.js';
 import { webPagesProjection } from '../../../projections/web-pages/web-pages.projection.js';
 import { AsOfService } from '../../audit/as-of/as-of.service.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import { streams } from '../../shared/streams.js';
 import { PersonalTextPresenter } from '../../read-side/personal-text.js';
-import { RecordReader, type Stamped } from '../record-reader.js';
+import { RecordReader, type HeldBy, type Stamped } from '../record-reader.js';
+import { publicSteps, type ContributionStep } from './contribution-steps.js';
 import { commitmentTitles, consultationTitles, cycleRef, notFound, organisationNames, PUBLIC, requireUuid, type CycleRef } from './common.js';
 import { cycleScope } from './consultation.query.js';
-
-export interface ContributionStep {
-  type: string;
-  occurredAt: string;
-  institution: string | null;
-  data: Record<string, unknown>;
-}
 
 export interface ContributionPageData {
   contribution: AccountabilityView;
@@ -40,7 +37,7 @@ export interface ContributionPageData {
   /** Published reports that cite it. */
   reports: Array<{ consultationId: string; publishedAt: string | null; url: string | null }>;
   consultationTitles: Record<string, string>;
-  /** Its own stream's steps, public fields only, in order. */
+  /** Its own stream's steps, public fields only, in order: read from the store, up to the events its accountability row reflects. */
   steps: ContributionStep[];
 }
 
@@ -61,6 +58,7 @@ export class ContributionPageHandler implements IQueryHandler<ContributionPageQu
     private readonly reader: RecordReader,
     private readonly asOfService: AsOfService,
     private readonly presenter: PersonalTextPresenter,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ contributionId, asOf }: ContributionPageQuery): Promise<Stamped<ContributionPageData>> {
@@ -69,10 +67,10 @@ export class ContributionPageHandler implements IQueryHandler<ContributionPageQu
     if (asOf && !live) throw notFound('contribution', contributionId);
     const scope = live ? cycleScope(this.asOfService, live.cycleId) : undefined;
     // Unknown, unpublished and withdrawn look the same from outside.
-    return this.reader.read({ projections: CONTRIBUTION_PAGE_PROJECTIONS, asOf, scope }, (m) => this.load(m, contributionId), () => notFound('contribution', contributionId));
+    return this.reader.read({ projections: CONTRIBUTION_PAGE_PROJECTIONS, asOf, scope }, (m, _today, _seen, heldBy) => this.load(m, contributionId, heldBy), () => notFound('contribution', contributionId));
   }
 
-  private async load(m: EntityManager, contributionId: string): Promise<ContributionPageData | null> {
+  private async load(m: EntityManager, contributionId: string, heldBy: HeldBy): Promise<ContributionPageData | null> {
     const row = await m.findOneBy(AccountabilityRow, { contributionId });
     const view = row && (await presentAccountability(row, PUBLIC, this.presenter, await namesFor(m, [row])));
     if (!row || !view) return null;
@@ -97,7 +95,8 @@ export class ContributionPageHandler implements IQueryHandler<ContributionPageQu
     const reportLinks = await m.find(ContributionLinkRow, { where: { contributionId, type: In(['ReportDrafted', 'ReportRevised']) } });
     const reportIds = [...new Set(reportLinks.map((l) => String(l.data.reportId)))];
     const reports = reportIds.length ? await m.find(WebReportRow, { where: { reportId: In(reportIds), status: 'published' }, order: { publishedAt: 'ASC' } }) : [];
-    const steps = await m.find(WebContributionStepRow, { where: { contributionId }, order: { revision: 'ASC' } });
+    // Its stream's events that the accountability row reflects: the steps and the row show the same moment.
+    const steps = publicSteps((await this.store.readStream(streams.contribution(contributionId))).filter(heldBy(accountabilityProjection)));
     const organisations = await organisationNames(m, [view.stakeholderId], this.presenter);
     return {
       contribution: view,
@@ -110,7 +109,7 @@ export class ContributionPageHandler implements IQueryHandler<ContributionPageQu
       revisions: revisions.map((r) => ({ commitmentId: r.commitmentId, revisionNumber: r.revisionNumber, occurredAt: r.occurredAt.toISOString() })),
       reports: reports.map((r) => ({ consultationId: r.consultationId, publishedAt: r.publishedAt?.toISOString() ?? null, url: r.url })),
       consultationTitles: await consultationTitles(m, [view.consultationId, ...reports.map((r) => r.consultationId)]),
-      steps: steps.map((s) => ({ type: s.type, occurredAt: s.occurredAt.toISOString(), institution: s.institution, data: s.data })),
+      steps,
     };
   }
 }
