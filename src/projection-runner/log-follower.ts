@@ -30,6 +30,12 @@ export interface FollowerOptions {
   standbyMs: number;
   /** While one of `writers` runs (a bulk intake), the follower gives way to it, waiting at least `leastMs` after each round (see BulkWriters). */
   giveWayTo?: { writers: BulkWriters; leastMs: number };
+  /**
+   * Caught up, a round starts at least this long after the previous one started: appends that
+   * come close together (many commands a second) are applied together, in one transaction,
+   * instead of one round each. What it costs: up to this much more before an append is visible.
+   */
+  liveRoundMs?: number;
 }
 
 interface Share {
@@ -177,6 +183,8 @@ export class LogFollower {
         if (caughtUp && !this.stopped) {
           const seen = active.map((f) => f.seen).reduce((a, b) => (a === null || b === null ? null : this.earlier(a, b)));
           await this.store.waitForAppend(seen, this.options.pollMs, this.abort.signal).catch(() => undefined);
+          const gather = (this.options.liveRoundMs ?? 0) - (performance.now() - started);
+          if (gather > 0 && !this.stopped) await sleep(gather, undefined, { signal: this.abort.signal }).catch(() => undefined);
         }
       } catch (error) {
         if (this.stopped) return;

@@ -34,6 +34,8 @@ const CATCH_UP_PAGE_SIZE = 10_000;
 const CATCH_UP_CONCURRENCY = 3;
 /** While a bulk intake runs in this process, the follower waits at least this long after each round. */
 const GIVE_WAY_MS = 1000;
+/** Caught up, rounds start at least this far apart: appends close together are applied together. */
+const LIVE_ROUND_MS = 50;
 
 /**
  * Runs every projection, and every reactor that registers, on one follower of the log: each
@@ -66,6 +68,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
       pollMs: POLL_MS,
       standbyMs: STANDBY_MS,
       giveWayTo: { writers: bulkWriters, leastMs: GIVE_WAY_MS },
+      liveRoundMs: LIVE_ROUND_MS,
     });
     for (const definition of definitions) {
       const consumer = new ProjectionConsumer(definition, {

@@ -130,3 +130,28 @@ test('while a bulk writer runs the follower gives way, and follows again as soon
     await locks.close();
   }
 });
+
+test('caught up, appends that come close together are applied together', async () => {
+  const append = eventAppender(store);
+  const things = consumer('close-things', ['CloseThing']);
+  const locks = new LockSession(db.url);
+  // Rounds at least 1.5 s apart: far longer than four appends take, far shorter than this test.
+  const follower = new LogFollower(store, checkpoints, locks, { pageSize: 100, pollMs: 50, standbyMs: 50, liveRoundMs: 1500 });
+  follower.register(things);
+  follower.start();
+  try {
+    const applied = async (n: number) => {
+      for (let waited = 0; things.applied.length < n && waited < 10_000; waited += 20) await sleep(20);
+      return things.applied.map((e) => e.data);
+    };
+    await append(`thing-${randomUUID()}`, 'CloseThing', { n: 1 });
+    expect(await applied(1)).toEqual([{ n: 1 }]);
+    // Three more right behind it: they wait for the next round, and come in it together.
+    for (let n = 2; n <= 4; n++) await append(`thing-${randomUUID()}`, 'CloseThing', { n });
+    expect(await applied(4)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+    expect(things.batches).toEqual([1, 3]);
+  } finally {
+    await follower.stop();
+    await locks.close();
+  }
+});
