@@ -11,6 +11,7 @@ import { PersonalTextPresenter } from '../../src/read-side/personal-text.js';
 import { Names } from '../directory/directory.queries.js';
 import { afterKey, receiptKey, receiptOrder } from '../shared/keyset.js';
 import { AccountabilityRow } from './accountability.entity.js';
+import { AccountabilityCache } from './accountability.cache.js';
 import { AccountabilityHotRead } from './accountability.hot-read.js';
 import { accountabilityProjection } from './accountability.projection.js';
 import { DomainError } from '../../src/shared/domain-error.js';
@@ -140,6 +141,7 @@ export class GetAccountabilityHandler implements IQueryHandler<GetAccountability
     private readonly presenter: PersonalTextPresenter,
     private readonly asOf: AsOfService,
     private readonly hot: AccountabilityHotRead,
+    private readonly cache: AccountabilityCache,
   ) {}
 
   async execute({ contributionId, actor, consistentWith, past }: GetAccountabilityQuery): Promise<AccountabilityView> {
@@ -148,8 +150,10 @@ export class GetAccountabilityHandler implements IQueryHandler<GetAccountability
       [accountabilityProjection, directoryProjection],
       async (m, point) => {
         if (point) return this.find(m, contributionId, actor);
-        // Today's answer, the hot path: the row and its names in one prepared statement.
-        const found = await this.hot.find(contributionId);
+        // Today's answer, the hot path: the row and its names in one prepared statement, or kept
+        // in this process (not for read-your-writes: the checkpoint it waited on is in the database).
+        const read = () => this.hot.find(contributionId);
+        const found = consistentWith ? await read() : await this.cache.find(contributionId, read);
         return found ? this.present(contributionId, found.row, actor, found.names) : notFound(contributionId);
       },
       // The row depends only on the contribution's stream and its canonical chain's.

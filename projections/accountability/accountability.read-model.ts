@@ -1,6 +1,7 @@
 import type { ReadModelKit } from '../shared/read-model-kit.js';
 import { AccountabilityController } from './accountability.controller.js';
 import { DuplicateCandidatesController } from './duplicate-candidates.controller.js';
+import { AccountabilityCache } from './accountability.cache.js';
 import { AccountabilityHotRead } from './accountability.hot-read.js';
 import { GetAccountabilityHandler, ListContributionsHandler } from './accountability.queries.js';
 import { DuplicateCandidatesHandler } from './duplicate-candidates.queries.js';
@@ -15,5 +16,5 @@ export const accountabilityReadModel: ReadModelKit = {
   projection: accountabilityProjection,
   migrations: [Accountability1795500001000, AccountabilityRevision1796100000200, AccountabilityPolicyArea1796700000100, AccountabilityCommitments1796700000500, AccountabilityPublished1796700000700],
   controllers: [AccountabilityController, DuplicateCandidatesController],
-  providers: [AccountabilityHotRead, GetAccountabilityHandler, ListContributionsHandler, DuplicateCandidatesHandler],
+  providers: [AccountabilityHotRead, AccountabilityCache, GetAccountabilityHandler, ListContributionsHandler, DuplicateCandidatesHandler],
 };

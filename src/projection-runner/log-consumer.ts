@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../event-store/event-store.port.js';
 import type { Checkpoint, ConsumerKind } from './checkpoints.js';
+import type { RowChanges } from './row-changes.js';
 
 /** Something the log follower drives: a projection, or a reactor (the survey reactor). */
 export interface LogConsumer {
@@ -17,15 +18,16 @@ export interface LogConsumer {
   /**
    * Applies `events` (its types, in log order, all after `from`) and moves its checkpoint from
    * `from` to `to`, as one transaction for a projection. Throws CheckpointMoved when the row was
-   * not at `from`; any other error leaves the checkpoint where it was.
+   * not at `from`; any other error leaves the checkpoint where it was. `changes`, when given,
+   * receives the rows it wrote (see RowChanges).
    */
-  apply(events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint): Promise<void>;
+  apply(events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint, changes?: RowChanges): Promise<void>;
   /**
    * Only the effects of `events`, inside a transaction the follower gives: it moves the
    * checkpoints of every consumer it gave a share to in one statement, and commits once. Absent
    * for a consumer whose effects are not rows in this database (a reactor appends to the store).
    */
-  applyIn?(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void>;
+  applyIn?(manager: EntityManager, events: readonly RecordedEvent[], changes?: RowChanges): Promise<void>;
   /** It cannot go on (an event it cannot apply): it is recorded as failed and no longer driven. */
   fail(error: unknown): Promise<void>;
   /** When set, the follower leaves it alone until it is cleared (a rebuild's swap, say). */

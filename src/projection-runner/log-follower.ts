@@ -9,6 +9,7 @@ import type { BulkWriters } from './bulk-writers.js';
 import type { LockSession } from './lock-session.js';
 import type { LogConsumer } from './log-consumer.js';
 import { failedEvent, ProjectionBatchError, useSchema } from './replay.js';
+import type { ChangeListener, CommittedChange, ReadModelChanges, RowChanges } from './row-changes.js';
 
 export interface FollowerOptions {
   /** Log events read per page; every consumer's batch is its share of a page. */
@@ -69,8 +70,9 @@ function lockKey(name: string): string {
  * only as a fallback). Each consumer runs in one process at a time (an advisory lock); a
  * checkpoint moves only with its batch.
  */
-export class LogFollower {
+export class LogFollower implements ReadModelChanges {
   private readonly followed = new Map<string, Followed>();
+  private readonly listeners = new Set<ChangeListener>();
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
   private nextClaim = 0;
@@ -134,6 +136,7 @@ export class LogFollower {
     for (const f of this.followed.values()) {
       if (f.locked) await this.locks.unlock(f.key);
       f.locked = false;
+      this.tellAll(f);
     }
   }
 
@@ -141,6 +144,44 @@ export class LogFollower {
   runs(name: string): boolean {
     const f = this.followed.get(name);
     return !!f && f.locked && f.state !== null;
+  }
+
+  /**
+   * True while every batch of the consumer that commits is this process's, so that onChange hears
+   * of every change to its tables: it runs it, and the lock session that keeps other processes
+   * away still holds its lock.
+   */
+  alone(name: string): boolean {
+    const f = this.followed.get(name);
+    return !!f && f.locked && !f.failed && f.state !== null && !this.stopped && this.locks.holds(f.key);
+  }
+
+  /** Told, after each commit, what each consumer's batch changed (see CommittedChange). Answers how to stop listening. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A place for a batch's changes, when somebody listens. */
+  private changes(): RowChanges | undefined {
+    return this.listeners.size > 0 ? new Map() : undefined;
+  }
+
+  private tell(consumer: string, rows: RowChanges | 'all' | undefined): void {
+    if (rows === undefined) return;
+    const change: CommittedChange = { consumer, rows };
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.logger.error(`a listener of ${consumer}'s changes failed: ${(error as Error)?.message ?? String(error)}`);
+      }
+    }
+  }
+
+  /** Its tables may have changed in any way (or it is no longer followed here). */
+  private tellAll(f: Followed): void {
+    this.tell(f.consumer.name, 'all');
   }
 
   /**
@@ -155,6 +196,7 @@ export class LogFollower {
         return await fn();
       } finally {
         if (f.state !== null) await this.reload(f).catch(() => undefined);
+        this.tellAll(f);
       }
     });
   }
@@ -230,6 +272,8 @@ export class LogFollower {
         f.state = await f.consumer.prepare();
         f.seen = f.state ? this.checkpoints.seen(f.state) : null;
         f.wasBusy = !!f.consumer.busy;
+        // Taken over from whoever ran it before: what anyone kept of its tables is stale.
+        this.tellAll(f);
         if (f.state === null) await this.giveUp(f);
       } catch (error) {
         if (isDatabaseUnavailable(error)) {
@@ -356,12 +400,13 @@ export class LogFollower {
    */
   private async applyTogether(shares: Share[]): Promise<void> {
     let commit = 0;
+    const changes = shares.map(() => this.changes());
     try {
       await this.checkpoints.dataSource.transaction(async (m) => {
         await useSchema(m, 'public');
-        for (const share of shares) {
+        for (const [i, share] of shares.entries()) {
           const t0 = performance.now();
-          await share.f.consumer.applyIn!(m, share.events);
+          await share.f.consumer.applyIn!(m, share.events, changes[i]);
           this.time(share.f.consumer.name, performance.now() - t0, share.events.length);
         }
         // Every share's checkpoint in one statement (a round trip each was most of a live round).
@@ -374,9 +419,10 @@ export class LogFollower {
       if (shares.length === 1) return this.failed(shares[0].f, shares[0].events, error);
       return this.applyEachBehindSavepoints(shares);
     }
-    for (const share of shares) {
+    for (const [i, share] of shares.entries()) {
       share.f.state = share.to;
       share.f.seen = share.to.horizon;
+      this.tell(share.f.consumer.name, changes[i]);
     }
   }
 
@@ -400,12 +446,13 @@ export class LogFollower {
 
   private async applyEachBehindSavepoints(shares: Share[]): Promise<void> {
     const failed = new Map<Share, unknown>();
+    const changes = new Map(shares.map((share) => [share, this.changes()]));
     await this.checkpoints.dataSource.transaction(async (m) => {
       await useSchema(m, 'public');
       for (const share of shares) {
         await m.query('SAVEPOINT consumer');
         try {
-          await share.f.consumer.applyIn!(m, share.events);
+          await share.f.consumer.applyIn!(m, share.events, changes.get(share));
           await this.checkpoints.advance(m, share.f.consumer.name, share.f.state!, share.to, share.events.length);
           await m.query('RELEASE SAVEPOINT consumer');
         } catch (error) {
@@ -419,15 +466,18 @@ export class LogFollower {
       if (failed.has(share)) continue;
       share.f.state = share.to;
       share.f.seen = share.to.horizon;
+      this.tell(share.f.consumer.name, changes.get(share));
     }
     for (const [share, error] of failed) await this.failed(share.f, share.events, error);
   }
 
   private async apply(f: Followed, events: readonly RecordedEvent[], to: Checkpoint): Promise<void> {
     try {
-      await f.consumer.apply(events, f.state!, to);
+      const changes = this.changes();
+      await f.consumer.apply(events, f.state!, to, changes);
       f.state = to;
       f.seen = to.horizon;
+      this.tell(f.consumer.name, changes);
     } catch (error) {
       await this.failed(f, events, error);
     }
@@ -467,6 +517,8 @@ export class LogFollower {
   }
 
   private async reload(f: Followed): Promise<void> {
+    // Its checkpoint moved under it (another process, a rebuild's swap): so may have its tables.
+    this.tellAll(f);
     const row = await this.checkpoints.row(f.consumer.name);
     if (!row) return;
     f.state = { position: row.position, horizon: row.horizon };
@@ -477,6 +529,7 @@ export class LogFollower {
     f.failed = true;
     f.state = null;
     f.locked = false;
+    this.tellAll(f);
     await this.locks.unlock(f.key);
   }
 

@@ -7,6 +7,7 @@ import type { LogFollower } from './log-follower.js';
 import { handledTypes, type ProjectionDefinition } from './projection.js';
 import { rebuildProjection } from './projection-rebuild.js';
 import { applyEvents, failedEvent, useSchema } from './replay.js';
+import type { RowChanges } from './row-changes.js';
 
 export type WorkerStatus = 'stopped' | 'standby' | 'running' | 'rebuilding' | 'failed';
 
@@ -63,19 +64,20 @@ export class ProjectionConsumer implements LogConsumer {
     return { position: state.position, horizon: state.horizon };
   }
 
-  async apply(events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint): Promise<void> {
+  async apply(events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint, changes?: RowChanges): Promise<void> {
     await this.ctx.dataSource.transaction(async (manager) => {
       await useSchema(manager, 'public');
       // The handlers read before anything is written, so the transaction takes its id (and holds
       // back readers of the log) only for the checkpoint and the batch's writes.
       await applyEvents(manager, this.definition, events, {
         beforeWrite: () => this.ctx.checkpoints.advance(manager, this.name, from, to, events.length),
+        changes,
       });
     });
   }
 
-  async applyIn(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
-    await applyEvents(manager, this.definition, events);
+  async applyIn(manager: EntityManager, events: readonly RecordedEvent[], changes?: RowChanges): Promise<void> {
+    await applyEvents(manager, this.definition, events, { changes });
   }
 
   async fail(error: unknown): Promise<void> {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port.js';
 import { handledTypes, type ProjectionDefinition } from './projection.js';
+import type { RowChanges } from './row-changes.js';
 import { UnitOfWork } from './unit-of-work.js';
 
 export class ProjectionHandlerError extends Error {
@@ -62,9 +63,9 @@ export async function applyEvents(
   manager: EntityManager,
   definition: ProjectionDefinition,
   events: readonly RecordedEvent[],
-  options: { beforeWrite?: () => Promise<void> } = {},
+  options: { beforeWrite?: () => Promise<void>; changes?: RowChanges } = {},
 ): Promise<void> {
-  const store = new UnitOfWork(manager, new Set(definition.insertOnly ?? []));
+  const store = new UnitOfWork(manager, new Set(definition.insertOnly ?? []), options.changes);
   const handled = events.filter((e) => definition.handlers[e.type]);
   const asBatch = async (step: () => Promise<void>) => {
     try {

@@ -1,6 +1,7 @@
 import { type EntityManager, type EntityMetadata, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { copyEncoders, copyInsert, copyUpsert } from './copy-rows.js';
 import type { ProjectionStore } from './projection.js';
+import { recordChange, type RowChanges } from './row-changes.js';
 
 interface Slot {
   row: ObjectLiteral | null;
@@ -90,6 +91,8 @@ export class UnitOfWork implements ProjectionStore {
     /** Entities whose rows are only ever added (ProjectionDefinition.insertOnly): many go by COPY straight into the table. */
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     private readonly insertOnly: ReadonlySet<Function> = new Set(),
+    /** When given, every row written or removed is noted here (its table and primary key). */
+    private readonly changes?: RowChanges,
   ) {}
 
   private meta<T extends ObjectLiteral>(entity: EntityTarget<T>): EntityMetadata {
@@ -260,6 +263,7 @@ export class UnitOfWork implements ProjectionStore {
       for (const slot of slots.values()) {
         if (!slot.dirty) continue;
         slot.dirty = false;
+        if (this.changes) recordChange(this.changes, meta.tableName, slot.row ? meta.primaryColumns.map((c) => slot.row![c.propertyName]) : slot.pk!);
         if (slot.row) (insertOnly || slot.fresh ? inserts : upserts).push(slot.row);
         else if (slot.pk) deletes.push(Object.fromEntries(meta.primaryColumns.map((c, i) => [c.propertyName, slot.pk![i]])));
         slot.fresh = false;
