@@ -31,7 +31,7 @@ const PROGRESS_EVERY_MS = 5000;
 /** Pages grow to this while the follower catches up (a fresh start, a long outage). */
 const CATCH_UP_PAGE_SIZE = 10_000;
 /** Consumers applying their shares at once while catching up (two cores: Node and PostgreSQL). */
-const CATCH_UP_CONCURRENCY = 3;
+const CATCH_UP_CONCURRENCY = 4;
 /** While a bulk intake runs in this process, the follower waits at least this long after each round. */
 const GIVE_WAY_MS = 1000;
 /** Caught up, rounds start at least this far apart: appends close together are applied together. */
