@@ -1,14 +1,8 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { READ_MODEL_CHANGES, type CommittedChange, type ReadModelChanges } from '../../src/projection-runner/row-changes.js';
-import type { Names } from '../directory/directory.queries.js';
 import { directoryProjection } from '../directory/directory.projection.js';
-import type { AccountabilityRow } from './accountability.entity.js';
+import type { Found } from './accountability.hot-read.js';
 import { accountabilityProjection } from './accountability.projection.js';
-
-export interface Found {
-  row: AccountabilityRow;
-  names: Names;
-}
 
 interface Entry {
   found: Found;

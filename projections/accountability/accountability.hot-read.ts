@@ -34,6 +34,12 @@ interface JoinedNames {
   stakeholder: StakeholderName | null;
 }
 
+/** A contribution's accountability row and every name beside it. */
+export interface Found {
+  row: AccountabilityRow;
+  names: Names;
+}
+
 /**
  * The hot read of GET /v1/contributions/:id/accountability: one prepared statement on the read
  * models' pool, no ORM on the way (TypeORM's query building and hydration cost more than the
@@ -49,7 +55,7 @@ export class AccountabilityHotRead {
     this.columns = dataSource.getMetadata(AccountabilityRow).columns.map((c) => ({ db: c.databaseName, property: c.propertyName }));
   }
 
-  async find(contributionId: string): Promise<{ row: AccountabilityRow; names: Names } | null> {
+  async find(contributionId: string): Promise<Found | null> {
     const { rows } = await this.pool.query<Record<string, unknown>>({ name: 'cr_accountability_hot', text: SQL, values: [contributionId] });
     if (rows.length === 0) return null;
     const raw = rows[0];

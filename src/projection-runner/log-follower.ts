@@ -195,8 +195,9 @@ export class LogFollower implements ReadModelChanges {
       try {
         return await fn();
       } finally {
+        // Reloading tells listeners its tables changed.
         if (f.state !== null) await this.reload(f).catch(() => undefined);
-        this.tellAll(f);
+        else this.tellAll(f);
       }
     });
   }

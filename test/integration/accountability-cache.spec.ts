@@ -5,7 +5,7 @@ import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.
 import { ConsistencyService } from '../../src/projection-runner/consistency.service.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { eventAppender, TEST_ACTORS } from '../support/projection-harness.js';
+import { eventAppender, receivedData, TEST_ACTORS } from '../support/projection-harness.js';
 
 /**
  * GET /v1/contributions/:id/accountability keeps today's rows in the process that runs the views.
@@ -25,21 +25,7 @@ const commitmentId = randomUUID();
 const canonical = randomUUID();
 const duplicate = randomUUID();
 
-const received = (contributionId: string, body: string) => ({
-  contributionId,
-  consultationId: randomUUID(),
-  cycleId,
-  policyAreaId,
-  leadInstitution: 'Ministry of Justice',
-  stakeholderId: null,
-  channel: 'written',
-  body,
-  commitmentId: null,
-  receivedAt: '2020-10-06T10:00:00.000Z',
-  late: false,
-  source: null,
-  personalDataSubject: null,
-});
+const received = (contributionId: string, body: string) => receivedData(contributionId, body, { cycleId, policyAreaId });
 
 /** Waits (through the checkpoints, not the read under test) until every view has applied `position`. */
 const applied = (position: string) => t.app.get(ConsistencyService).waitFor(ALL_PROJECTIONS.map((p) => p.name), position);

@@ -47,6 +47,12 @@ function consumer(name: string, types: string[]): LogConsumer & { applied: Recor
   };
 }
 
+/** The data of the events `c` was given, once it has been given `n` (or after 10 s). */
+async function dataOnceApplied(c: { applied: RecordedEvent[] }, n: number): Promise<unknown[]> {
+  for (let waited = 0; c.applied.length < n && waited < 10_000; waited += 20) await sleep(20);
+  return c.applied.map((e) => e.data);
+}
+
 test('a view none of whose events are in the log records that it has seen the log, even when the log ends exactly at the end of a full page', async () => {
   const append = eventAppender(store);
   // Four events, and pages of four: the first page is full and ends at the head, the next is empty.
@@ -107,10 +113,7 @@ test('while a bulk writer runs the follower gives way, and follows again as soon
   follower.register(things);
   follower.start();
   try {
-    const applied = async (n: number) => {
-      for (let waited = 0; things.applied.length < n && waited < 10_000; waited += 20) await sleep(20);
-      return things.applied.map((e) => e.data);
-    };
+    const applied = (n: number) => dataOnceApplied(things, n);
     expect(await applied(1)).toEqual([{ n: 1 }]);
     expect(first.position).toBe(things.applied[0].position);
 
@@ -140,10 +143,7 @@ test('caught up, appends that come close together are applied together', async (
   follower.register(things);
   follower.start();
   try {
-    const applied = async (n: number) => {
-      for (let waited = 0; things.applied.length < n && waited < 10_000; waited += 20) await sleep(20);
-      return things.applied.map((e) => e.data);
-    };
+    const applied = (n: number) => dataOnceApplied(things, n);
     await append(`thing-${randomUUID()}`, 'CloseThing', { n: 1 });
     expect(await applied(1)).toEqual([{ n: 1 }]);
     // Three more right behind it: they wait for the next round, and come in it together.

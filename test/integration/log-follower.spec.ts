@@ -5,28 +5,14 @@ import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { eventAppender, TEST_ACTORS } from '../support/projection-harness.js';
+import { eventAppender, receivedData, TEST_ACTORS } from '../support/projection-harness.js';
 
 let db: TestDatabase;
 let t: TestApp;
 let poc: string;
 let store: EventStore;
 
-const contribution = (contributionId: string, body: string) => ({
-  contributionId,
-  consultationId: randomUUID(),
-  cycleId: randomUUID(),
-  policyAreaId: null,
-  leadInstitution: 'Ministry of Justice',
-  stakeholderId: null,
-  channel: 'written',
-  body,
-  commitmentId: null,
-  receivedAt: '2020-10-06T10:00:00.000Z',
-  late: false,
-  source: null,
-  personalDataSubject: null,
-});
+const contribution = (contributionId: string, body: string) => receivedData(contributionId, body);
 
 beforeAll(async () => {
   db = await createTestDatabase();

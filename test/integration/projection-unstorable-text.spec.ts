@@ -11,7 +11,7 @@ import { handledTypes } from '../../src/projection-runner/projection.js';
 import { applyEvents, createScratchTables, failedEvent, replayInTransaction, useSchema } from '../../src/projection-runner/replay.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase } from '../support/database.js';
-import { eventAppender, TEST_ACTORS } from '../support/projection-harness.js';
+import { eventAppender, receivedData, TEST_ACTORS } from '../support/projection-harness.js';
 import { RecordBuilder } from '../support/record-builder.js';
 import { WRITE_ENDPOINTS, WriteFixture } from '../support/write-endpoints.js';
 
@@ -105,21 +105,7 @@ test('the running service: a NUL in a batch of events stops only the projections
   const cycleId = randomUUID();
   const consultationId = randomUUID();
   const policyAreaId = randomUUID();
-  const contribution = (contributionId: string, body: string) => ({
-    contributionId,
-    consultationId,
-    cycleId,
-    policyAreaId,
-    leadInstitution: 'Ministry of Justice',
-    stakeholderId: null,
-    channel: 'meeting',
-    body,
-    commitmentId: null,
-    receivedAt: '2020-10-06T10:00:00.000Z',
-    late: false,
-    source: null,
-    personalDataSubject: null,
-  });
+  const contribution = (contributionId: string, body: string) => receivedData(contributionId, body, { consultationId, cycleId, policyAreaId, channel: 'meeting' });
   const ids = [randomUUID(), randomUUID(), randomUUID()];
   // All appended before the service starts: they reach each projection in one batch.
   await append(`contribution-${ids[0]}`, 'ContributionReceived', contribution(ids[0], 'Publish the minutes within a week.'), { actor: TEST_ACTORS.justice });

@@ -48,6 +48,26 @@ export const TEST_ACTORS = {
  * Appends one domain event to a stream, as a command would have (tests of projections need the
  * log, not the HTTP layer).
  */
+/** A ContributionReceived event's data, written by the Ministry of Justice's LFP; `fields` replaces any of it. */
+export function receivedData(contributionId: string, body: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    contributionId,
+    consultationId: randomUUID(),
+    cycleId: randomUUID(),
+    policyAreaId: null,
+    leadInstitution: 'Ministry of Justice',
+    stakeholderId: null,
+    channel: 'written',
+    body,
+    commitmentId: null,
+    receivedAt: '2020-10-06T10:00:00.000Z',
+    late: false,
+    source: null,
+    personalDataSubject: null,
+    ...fields,
+  };
+}
+
 export function eventAppender(store: EventStore) {
   return async (streamId: string, type: string, data: Record<string, unknown>, options: { actor?: Actor; occurredAt?: string } = {}) => {
     const event: NewEvent = {
