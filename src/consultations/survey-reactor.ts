@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ContextLoader } from '../command-handling/context-loader.js';
 import type { ContributionReceived } from '../contributions/domain/events.js';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.port.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent, type StreamAppend } from '../event-store/event-store.port.js';
 import type { Checkpoint } from '../projection-runner/checkpoints.js';
 import type { LogConsumer } from '../projection-runner/log-consumer.js';
 import { ProjectionRunner } from '../projection-runner/projection-runner.service.js';
@@ -32,31 +32,45 @@ export class SurveyReaction {
   ) {}
 
   async react(response: RecordedEvent): Promise<SurveyReactionResult> {
+    const appends = await this.appendsFor(response, new Map());
+    let position = response.position;
+    for (const a of appends) position = (await this.store.append(a.streamId, a.events, { expectedRevision: a.expectedRevision })).position;
+    return { contributionIds: appends.map((a) => (a.events[0].data as ContributionReceived['data']).contributionId), position };
+  }
+
+  /**
+   * The reactions to many responses (a catch-up): each consultation is read once, and the
+   * contributions go to the store in one appendMany per thousand, idempotent like `react`.
+   */
+  async reactAll(responses: readonly RecordedEvent[]): Promise<void> {
+    const leads = new Map<string, string | null>();
+    const appends: StreamAppend[] = [];
+    for (const response of responses) appends.push(...(await this.appendsFor(response, leads)));
+    for (let i = 0; i < appends.length; i += 1000) await this.store.appendMany(appends.slice(i, i + 1000));
+  }
+
+  /** One ContributionReceived per text answer, each to its own stream; `leads` keeps each consultation's lead institution. */
+  private async appendsFor(response: RecordedEvent, leads: Map<string, string | null>): Promise<StreamAppend[]> {
     const event = response as RecordedEvent<'SurveyResponseSubmitted', SurveyResponseSubmitted['data']>;
     const contributions = contributionsFromSurveyResponse(event, surveyContributionId);
-    let position = response.position;
-    if (contributions.length === 0) return { contributionIds: [], position };
-
-    const { leadInstitution } = await this.contexts.consultation(event.data.consultationId);
+    if (contributions.length === 0) return [];
+    const consultationId = event.data.consultationId;
+    if (!leads.has(consultationId)) leads.set(consultationId, (await this.contexts.consultation(consultationId)).leadInstitution);
+    const leadInstitution = leads.get(consultationId) ?? null;
     const { actor, correlationId, occurredAt } = response.metadata;
-    for (const contribution of contributions) {
-      // Text values are copied as stored: already encrypted when the respondent is an individual.
-      const data: ContributionReceived['data'] = { ...contribution, leadInstitution, receivedAt: occurredAt };
-      const appended = await this.store.append(
-        streams.contribution(contribution.contributionId),
-        [
-          {
-            eventId: uuidv5(`survey-reaction|${response.eventId}|${contribution.source.questionId}`),
-            type: 'ContributionReceived',
-            data,
-            metadata: { actor, correlationId, causationId: response.eventId, occurredAt, schemaVersion: 1 },
-          },
-        ],
-        { expectedRevision: 'any' },
-      );
-      position = appended.position;
-    }
-    return { contributionIds: contributions.map((c) => c.contributionId), position };
+    // Text values are copied as stored: already encrypted when the respondent is an individual.
+    return contributions.map((contribution) => ({
+      streamId: streams.contribution(contribution.contributionId),
+      expectedRevision: 'any' as const,
+      events: [
+        {
+          eventId: uuidv5(`survey-reaction|${response.eventId}|${contribution.source.questionId}`),
+          type: 'ContributionReceived',
+          data: { ...contribution, leadInstitution, receivedAt: occurredAt } satisfies ContributionReceived['data'],
+          metadata: { actor, correlationId, causationId: response.eventId, occurredAt, schemaVersion: 1 },
+        },
+      ],
+    }));
   }
 }
 
@@ -96,7 +110,7 @@ export class SurveyReactor implements LogConsumer, OnModuleInit {
   }
 
   async apply(events: readonly RecordedEvent[], from: Checkpoint, to: Checkpoint): Promise<void> {
-    for (const event of events) await this.reaction.react(event);
+    await this.reaction.reactAll(events);
     await this.runner.dataSource.transaction((m) => this.runner.checkpoints.advance(m, NAME, from, to, events.length));
   }
 
