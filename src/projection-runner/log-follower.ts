@@ -370,9 +370,11 @@ export class LogFollower implements ReadModelChanges {
       } else if (together.length > 0) await this.applyTogether(together);
       for (const s of shares) {
         if (s.f.consumer.applyIn || this.stopped) continue;
+        const t0 = performance.now();
         await this.apply(s.f, s.events, s.to).catch((error: unknown) => {
           failure ??= error;
         });
+        this.time(s.f.consumer.name, performance.now() - t0, s.events.length);
       }
       if (!full && idle.length > 0) await this.moveHorizons(idle, end);
       if (failure) throw failure;
