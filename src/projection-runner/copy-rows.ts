@@ -17,9 +17,24 @@ const arrayElement = (v: unknown) => (v === null || v === undefined ? 'NULL' : `
 function encoderFor(type: string, isArray: boolean): Encode | null {
   if (isArray) return SCALAR.has(type) && type !== 'jsonb' ? (v) => copyText(`{${(v as unknown[]).map(arrayElement).join(',')}}`) : null;
   if (!SCALAR.has(type)) return null;
-  if (type === 'jsonb') return (v) => copyText(JSON.stringify(v));
-  if (type === 'boolean') return (v) => (v ? 't' : 'f');
-  return (v) => copyText(scalar(v));
+  // The common cases first, without the general conversion: a row's own values are a string, a
+  // number or a Date as its entity declares (what else goes the general way).
+  switch (type) {
+    case 'jsonb':
+      return (v) => copyText(JSON.stringify(v));
+    case 'boolean':
+      return (v) => (v ? 't' : 'f');
+    case 'timestamptz':
+    case 'timestamp with time zone':
+      // An ISO string holds nothing COPY escapes.
+      return (v) => (v instanceof Date ? v.toISOString() : copyText(scalar(v)));
+    case 'integer':
+    case 'int':
+    case 'bigint':
+      return (v) => (typeof v === 'number' ? String(v) : copyText(scalar(v)));
+    default:
+      return (v) => copyText(typeof v === 'string' ? v : scalar(v));
+  }
 }
 
 const ENCODERS = new WeakMap<EntityMetadata, Encode[] | null>();
