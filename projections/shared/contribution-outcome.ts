@@ -1,6 +1,7 @@
 import type { EntityTarget } from 'typeorm';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.js';
 import type { ProjectionStore } from '../../src/projection-runner/projection.js';
+import { streams } from '../../src/shared/streams.js';
 import { contributionOutcome, duplicateRoot, type OutcomeFacts } from '../../src/contributions/domain/contribution-outcome.js';
 
 /**
@@ -62,6 +63,16 @@ function presentOutcome<T extends OutcomeColumns>(row: T, root: OutcomeColumns |
   return Object.assign(next, { status, addressed, decision, rationale, commitmentIds, publishedAt });
 }
 
+/**
+ * What an event sets on a row it changes besides its outcome: its position, and the contribution
+ * stream's revision when the event is the row's own (a model that keeps one: trackRevision then
+ * finds it set and writes the row once).
+ */
+function stamp<T extends OutcomeColumns>(row: T, event: RecordedEvent): Partial<T> {
+  const own = 'revision' in row && event.streamId === streams.contribution(row.contributionId);
+  return (own ? { position: event.position, revision: event.revision } : { position: event.position }) as Partial<T>;
+}
+
 /** Keeps one read model's per-contribution rows and their duplicates consistent. */
 export function outcomeTracker<T extends OutcomeColumns>(entity: EntityTarget<T>) {
   const key = (contributionId: string) => ({ contributionId }) as Partial<T>;
@@ -78,7 +89,7 @@ export function outcomeTracker<T extends OutcomeColumns>(entity: EntityTarget<T>
     /** Writes a new or changed contribution and refreshes every duplicate that shows its response. */
     async save(store: ProjectionStore, row: T, event: RecordedEvent): Promise<void> {
       const root = row.canonicalRoot === null ? null : await store.get(entity, key(row.canonicalRoot));
-      const updated = presentOutcome(row, root, { position: event.position } as Partial<T>);
+      const updated = presentOutcome(row, root, stamp(row, event));
       store.put(entity, updated);
       if (updated.duplicateOf !== null) return;
       for (const dependent of await store.find(entity, { canonicalRoot: updated.contributionId } as never)) {
@@ -92,7 +103,7 @@ export function outcomeTracker<T extends OutcomeColumns>(entity: EntityTarget<T>
       const canonical = await get(store, canonicalId);
       const rootId = duplicateRoot(canonical.contributionId, canonical.canonicalRoot);
       const root = await store.get(entity, key(rootId));
-      store.put(entity, presentOutcome(row, root, { duplicateOf: canonicalId, canonicalRoot: rootId, position: event.position } as Partial<T>));
+      store.put(entity, presentOutcome(row, root, { ...stamp(row, event), duplicateOf: canonicalId, canonicalRoot: rootId }));
       for (const dependent of await store.find(entity, { canonicalRoot: contributionId } as never)) {
         store.put(entity, presentOutcome(dependent, root, { canonicalRoot: rootId, position: event.position } as Partial<T>));
       }

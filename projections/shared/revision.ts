@@ -23,7 +23,8 @@ export function trackRevision<T extends ObjectLiteral & { revision: number; posi
       if (handle) await handle(event, store);
       if (!own(event.streamId)) return;
       const row = await store.get(entity, { [idProperty]: idOf(event.streamId) } as Partial<T>);
-      if (row) store.put(entity, { ...row, revision: event.revision, position: event.position });
+      // A handler may have set both already: no second copy of the row.
+      if (row && (row.revision !== event.revision || row.position !== event.position)) store.put(entity, { ...row, revision: event.revision, position: event.position });
     };
   }
   return {
