@@ -111,16 +111,26 @@ export function outcomeTracker<T extends OutcomeColumns>(entity: EntityTarget<T>
 
     /**
      * Loads the rows a batch will touch and their duplicates in one query, so that the
-     * handlers' lookups (and the search for duplicates to refresh) need none.
+     * handlers' lookups (and the search for duplicates to refresh) need none. A contribution
+     * received in the batch (the first event of its stream) has no row yet, and nothing can be a
+     * duplicate of it yet: it is not asked for (most of a catch-up's contributions).
      */
     async prefetch(store: ProjectionStore, events: readonly RecordedEvent[]): Promise<void> {
       const ids = new Set<string>();
+      const received = new Set<string>();
       for (const event of events) {
         const data = event.data as { contributionId?: unknown; canonicalId?: unknown };
-        if (typeof data.contributionId === 'string') ids.add(data.contributionId);
-        if (typeof data.canonicalId === 'string') ids.add(data.canonicalId);
+        const id = data.contributionId;
+        if (event.type === 'ContributionReceived' && event.revision === 0 && typeof id === 'string' && event.streamId === streams.contribution(id) && !ids.has(id)) {
+          received.add(id);
+          continue;
+        }
+        if (typeof id === 'string' && !received.has(id)) ids.add(id);
+        if (typeof data.canonicalId === 'string' && !received.has(data.canonicalId)) ids.add(data.canonicalId);
       }
-      await store.prefetch(entity, ['contributionId', 'canonicalRoot'] as Array<keyof T & string>, [...ids]);
+      const columns = ['contributionId', 'canonicalRoot'] as Array<keyof T & string>;
+      store.none(entity, columns, [...received]);
+      await store.prefetch(entity, columns, [...ids]);
     },
 
     /** The own-response fields of ContributionResponded: review and publication start over. */

@@ -22,6 +22,13 @@ export interface ProjectionStore {
    * to be absent).
    */
   prefetch<T extends ObjectLiteral>(entity: EntityTarget<T>, property: (keyof T & string) | ReadonlyArray<keyof T & string>, values: readonly unknown[]): Promise<void>;
+  /**
+   * Tells the cache, without a query, that the table has no row whose `property` (or any of
+   * several) is one of `values`: the rows the batch's own events create, say. get()s and find()s on
+   * them then need no query, and such a row goes straight into the table (no conflict check): if
+   * the table had one after all, the batch fails.
+   */
+  none<T extends ObjectLiteral>(entity: EntityTarget<T>, property: (keyof T & string) | ReadonlyArray<keyof T & string>, values: readonly unknown[]): void;
   /** Rows matching a where clause: from the cache when prefetched, else after flushing pending writes. */
   find<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T> | FindOptionsWhere<T>[]): Promise<T[]>;
   /** The transaction itself, for what the helpers above cannot say. Flush first if you read. */

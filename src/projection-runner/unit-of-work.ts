@@ -208,6 +208,23 @@ export class UnitOfWork implements ProjectionStore {
     }
   }
 
+  none<T extends ObjectLiteral>(entity: EntityTarget<T>, property: (keyof T & string) | ReadonlyArray<keyof T & string>, values: readonly unknown[]): void {
+    const meta = this.meta(entity);
+    const slots = this.slots(meta);
+    for (const name of typeof property === 'string' ? [property] : property) {
+      const done = this.completeFor(meta, name);
+      this.indexFor(meta, name);
+      const byPrimaryKey = meta.primaryColumns.length === 1 && meta.primaryColumns[0].propertyName === name;
+      for (const v of values) {
+        const k = indexKey(v);
+        if (k === undefined || done.has(k)) continue;
+        done.add(k);
+        const key = keyOfValues([v]);
+        if (byPrimaryKey && !slots.has(key)) this.setSlot(meta, key, { row: null, dirty: false });
+      }
+    }
+  }
+
   async get<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): Promise<T | null> {
     const meta = this.meta(entity);
     const slots = this.slots(meta);
