@@ -48,7 +48,7 @@ export async function createApp(runtime: Runtime, options: { logger?: LogLevel[]
     res.setHeader('X-Request-Id', requestId);
     runInRequestContext({ requestId }, next);
   });
-  app.use(requestLogging(runtime.config.LOG_FORMAT));
+  app.use(requestLogging(runtime.config));
   let ownBodies: ReturnType<typeof ownBodyRoutes> = [];
   app.use(requireJsonBody(() => ownBodies));
   app.useBodyParser('json', { limit: runtime.config.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });

@@ -36,7 +36,10 @@ const http = new Logger('HTTP');
  * may carry search terms), status, duration and the request id the answer carries. In JSON the
  * same as fields of their own.
  */
-export function requestLogging(format: AppConfig['LOG_FORMAT']) {
+export function requestLogging(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>) {
+  const format = config.LOG_FORMAT;
+  // Below the level that prints them (LOG_LEVEL warn or error): no listener per request at all.
+  if (LEVELS.indexOf(config.LOG_LEVEL) < LEVELS.indexOf('log')) return (_req: Request, _res: Response, next: NextFunction): void => next();
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
