@@ -35,7 +35,7 @@ export class SurveyReaction {
     const appends = await this.appendsFor(response, new Map());
     let position = response.position;
     for (const a of appends) position = (await this.store.append(a.streamId, a.events, { expectedRevision: a.expectedRevision })).position;
-    return { contributionIds: appends.map((a) => (a.events[0].data as ContributionReceived['data']).contributionId), position };
+    return { contributionIds: appends.map((a) => a.contributionId), position };
   }
 
   /**
@@ -50,7 +50,7 @@ export class SurveyReaction {
   }
 
   /** One ContributionReceived per text answer, each to its own stream; `leads` keeps each consultation's lead institution. */
-  private async appendsFor(response: RecordedEvent, leads: Map<string, string | null>): Promise<StreamAppend[]> {
+  private async appendsFor(response: RecordedEvent, leads: Map<string, string | null>): Promise<Array<StreamAppend & { contributionId: string }>> {
     const event = response as RecordedEvent<'SurveyResponseSubmitted', SurveyResponseSubmitted['data']>;
     const contributions = contributionsFromSurveyResponse(event, surveyContributionId);
     if (contributions.length === 0) return [];
@@ -60,6 +60,7 @@ export class SurveyReaction {
     const { actor, correlationId, occurredAt } = response.metadata;
     // Text values are copied as stored: already encrypted when the respondent is an individual.
     return contributions.map((contribution) => ({
+      contributionId: contribution.contributionId,
       streamId: streams.contribution(contribution.contributionId),
       expectedRevision: 'any' as const,
       events: [

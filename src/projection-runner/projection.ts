@@ -25,8 +25,8 @@ export interface ProjectionStore {
   /**
    * Tells the cache, without a query, that the table has no row whose `property` (or any of
    * several) is one of `values`: the rows the batch's own events create, say. get()s and find()s on
-   * them then need no query, and such a row goes straight into the table (no conflict check): if
-   * the table had one after all, the batch fails.
+   * them then need no query, and in a batch written by COPY such a row goes straight into the table
+   * (no conflict check): if the table had one after all, that batch fails.
    */
   none<T extends ObjectLiteral>(entity: EntityTarget<T>, property: (keyof T & string) | ReadonlyArray<keyof T & string>, values: readonly unknown[]): void;
   /** Rows matching a where clause: from the cache when prefetched, else after flushing pending writes. */
