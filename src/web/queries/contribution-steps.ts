@@ -17,21 +17,21 @@ export interface ContributionStep {
   data: Record<string, unknown>;
 }
 
-type Pick<E extends { data: unknown }> = (d: E['data']) => Record<string, unknown>;
+type PublicFields<E extends { data: unknown }> = (d: E['data']) => Record<string, unknown>;
 
 /**
  * What a contribution page keeps of each event of the contribution's stream. Never the body, the
  * stakeholder, the author's reason for withdrawing (their own words) or the POC's review comment
  * (internal to the review: only the verdict is public). A type not listed here is not shown.
  */
-const PICKS: Readonly<Record<string, Pick<{ data: never }>>> = {
-  ContributionReceived: ((d) => ({ channel: d.channel, receivedAt: d.receivedAt, late: d.late })) satisfies Pick<ContributionReceived>,
-  ContributionResponded: ((d) => ({ responseNumber: d.responseNumber, decision: d.decision, rationale: d.rationale, commitmentIds: d.commitmentIds })) satisfies Pick<ContributionResponded>,
-  ResponseReviewed: ((d) => ({ responseNumber: d.responseNumber, verdict: d.verdict })) satisfies Pick<ResponseReviewed>,
-  ResponsePublished: ((d) => ({ responseNumber: d.responseNumber })) satisfies Pick<ResponsePublished>,
+const PICKS: Readonly<Record<string, PublicFields<{ data: never }>>> = {
+  ContributionReceived: ((d) => ({ channel: d.channel, receivedAt: d.receivedAt, late: d.late })) satisfies PublicFields<ContributionReceived>,
+  ContributionResponded: ((d) => ({ responseNumber: d.responseNumber, decision: d.decision, rationale: d.rationale, commitmentIds: d.commitmentIds })) satisfies PublicFields<ContributionResponded>,
+  ResponseReviewed: ((d) => ({ responseNumber: d.responseNumber, verdict: d.verdict })) satisfies PublicFields<ResponseReviewed>,
+  ResponsePublished: ((d) => ({ responseNumber: d.responseNumber })) satisfies PublicFields<ResponsePublished>,
   ContributionWithdrawn: () => ({}),
-  ContributionRedacted: ((d) => ({ reason: d.reason })) satisfies Pick<ContributionRedacted>,
-  ContributionMarkedDuplicate: ((d) => ({ canonicalId: d.canonicalId })) satisfies Pick<ContributionMarkedDuplicate>,
+  ContributionRedacted: ((d) => ({ reason: d.reason })) satisfies PublicFields<ContributionRedacted>,
+  ContributionMarkedDuplicate: ((d) => ({ canonicalId: d.canonicalId })) satisfies PublicFields<ContributionMarkedDuplicate>,
 };
 
 /** The institution of an official who acted; a stakeholder's own id and name are not kept. */
